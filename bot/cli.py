@@ -1,0 +1,122 @@
+"""The `familycontext` command: the composition root for every entry point.
+
+Settings are read here, once, and handed to the layers below; each
+subcommand is a thin wrapper over a function that tests call directly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from bot.settings import ConfigurationError, Settings, load_settings
+
+Handler = Callable[[argparse.Namespace, Settings], int]
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
+
+
+def _cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.server import serve
+
+    return serve(settings, host=args.host, port=args.port)
+
+
+def _cmd_db_upgrade(args: argparse.Namespace, settings: Settings) -> int:
+    from data_access.migrate import upgrade
+
+    asyncio.run(upgrade(settings.effective_database_url))
+    print("database schema is up to date")
+    return 0
+
+
+def _cmd_data_demo(args: argparse.Namespace, settings: Settings) -> int:
+    from data_access.demo_command import run_demo
+
+    return asyncio.run(
+        run_demo(
+            settings.effective_database_url,
+            people=args.people,
+            seed=args.seed,
+            out=args.out,
+        )
+    )
+
+
+def _cmd_data_load(args: argparse.Namespace, settings: Settings) -> int:
+    from data_access.load_command import run_load
+
+    return asyncio.run(run_load(settings.effective_database_url, args.directory))
+
+
+def _cmd_manifest_build(args: argparse.Namespace, settings: Settings) -> int:
+    from manifest.build import build_command
+
+    return build_command(settings, args.out)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="familycontext",
+        description="Family Context for Microsoft Teams.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    serve = commands.add_parser("serve", help="run the bot")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=3978)
+    serve.set_defaults(handler=_cmd_serve)
+
+    db = commands.add_parser("db", help="database schema").add_subparsers(
+        dest="db_command", required=True, metavar="ACTION"
+    )
+    db.add_parser("upgrade", help="create or migrate the schema").set_defaults(
+        handler=_cmd_db_upgrade
+    )
+
+    data = commands.add_parser("data", help="common-model data").add_subparsers(
+        dest="data_command", required=True, metavar="ACTION"
+    )
+    demo = data.add_parser("demo", help="fill the database (or a folder) with synthetic data")
+    demo.add_argument("--people", type=_positive, default=2000)
+    demo.add_argument("--seed", type=int, default=1)
+    demo.add_argument(
+        "--out", type=Path, help="write an interchange folder here instead of loading it"
+    )
+    demo.set_defaults(handler=_cmd_data_demo)
+    load = data.add_parser("load", help="load an interchange folder, replacing the data")
+    load.add_argument("directory", type=Path, metavar="DIR")
+    load.set_defaults(handler=_cmd_data_load)
+
+    manifest = commands.add_parser("manifest", help="the Teams app package").add_subparsers(
+        dest="manifest_command", required=True, metavar="ACTION"
+    )
+    build = manifest.add_parser("build", help="build the Teams app package zip")
+    build.add_argument("--out", type=Path, default=Path("familycontext-teams-app.zip"))
+    build.set_defaults(handler=_cmd_manifest_build)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        settings = load_settings()
+        handler: Handler = args.handler
+        return handler(args, settings)
+    except ConfigurationError as error:
+        print(f"familycontext: configuration error: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

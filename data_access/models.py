@@ -1,0 +1,248 @@
+"""SQLAlchemy models of the common data model (common-data-model.md).
+
+The tables mirror the interchange CSV files one to one so that a council can
+read the loader's reports against its own extract. Closed vocabularies are
+stored as text guarded by CHECK constraints rather than native enum types:
+the same migration then runs on SQLite and PostgreSQL, and adding a value is
+a constraint change, not a type migration.
+
+Child tables use a surrogate 64-bit key: every nightly load deletes and
+re-inserts millions of rows, and a 32-bit sequence would run out in about two
+years of loads.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from data_access.enums import (
+    AdmissionType,
+    AliasKind,
+    CaseStatus,
+    Gender,
+    Involvement,
+    OffenceInvolvement,
+    OffenceType,
+    RelationshipType,
+    Service,
+)
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+# A 64-bit key everywhere but SQLite, where only INTEGER PRIMARY KEY is the
+# auto-incrementing rowid (and is 64-bit anyway).
+SurrogateKey = BigInteger().with_variant(Integer(), "sqlite")
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def one_of(column: str, enum: type[StrEnum], name: str | None = None) -> CheckConstraint:
+    allowed = ", ".join(f"'{member.value}'" for member in enum)
+    return CheckConstraint(f"{column} IN ({allowed})", name=name or column)
+
+
+def _person_fk() -> ForeignKey:
+    return ForeignKey("person.person_id", ondelete="CASCADE")
+
+
+def _source_fk() -> ForeignKey:
+    return ForeignKey("data_source.source_id", ondelete="CASCADE")
+
+
+class Person(Base):
+    __tablename__ = "person"
+
+    person_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    cms_id: Mapped[str | None] = mapped_column(String(64))
+    first_name: Mapped[str] = mapped_column(String(200))
+    last_name: Mapped[str] = mapped_column(String(200))
+    date_of_birth: Mapped[dt.date | None] = mapped_column(Date)
+    gender: Mapped[str] = mapped_column(String(16))
+    address: Mapped[str | None] = mapped_column(Text)
+    postcode: Mapped[str | None] = mapped_column(String(10))
+    restricted: Mapped[bool] = mapped_column(Boolean, server_default=text("false"))
+
+    __table_args__ = (
+        one_of("gender", Gender),
+        Index(
+            "uq_person_cms_id",
+            "cms_id",
+            unique=True,
+            sqlite_where=text("cms_id IS NOT NULL"),
+            postgresql_where=text("cms_id IS NOT NULL"),
+        ),
+        Index("ix_person_date_of_birth", "date_of_birth"),
+    )
+
+
+class PersonAlias(Base):
+    __tablename__ = "person_alias"
+
+    id: Mapped[int] = mapped_column(SurrogateKey, primary_key=True, autoincrement=True)
+    person_id: Mapped[str] = mapped_column(String(64), _person_fk(), index=True)
+    first_name: Mapped[str | None] = mapped_column(String(200))
+    last_name: Mapped[str | None] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(16))
+
+    __table_args__ = (one_of("kind", AliasKind),)
+
+
+class Relationship(Base):
+    __tablename__ = "relationship"
+
+    id: Mapped[int] = mapped_column(SurrogateKey, primary_key=True, autoincrement=True)
+    person_id: Mapped[str] = mapped_column(String(64), _person_fk(), index=True)
+    related_person_id: Mapped[str] = mapped_column(String(64), _person_fk(), index=True)
+    relationship: Mapped[str] = mapped_column(String(16))
+    label: Mapped[str | None] = mapped_column(String(200))
+    source: Mapped[str | None] = mapped_column(String(100))
+
+    __table_args__ = (one_of("relationship", RelationshipType),)
+
+
+class DataSource(Base):
+    __tablename__ = "data_source"
+
+    source_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    service: Mapped[str] = mapped_column(String(32))
+    title: Mapped[str] = mapped_column(String(200))
+    system_name: Mapped[str] = mapped_column(String(200))
+    organisation: Mapped[str] = mapped_column(String(200))
+    current_as_of: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    coverage_start: Mapped[dt.date] = mapped_column(Date)
+    coverage_end: Mapped[dt.date] = mapped_column(Date)
+    coverage_area: Mapped[str] = mapped_column(String(200))
+    coverage_note: Mapped[str | None] = mapped_column(Text)
+    available: Mapped[bool] = mapped_column(Boolean)
+
+    __table_args__ = (
+        one_of("service", Service),
+        CheckConstraint("coverage_start <= coverage_end", name="coverage_period"),
+    )
+
+
+class _Contact:
+    """The practitioner to phone or email: the whole point of the tool."""
+
+    contact_name: Mapped[str | None] = mapped_column(String(200))
+    contact_role: Mapped[str | None] = mapped_column(String(200))
+    contact_phone: Mapped[str | None] = mapped_column(String(32))
+    contact_email: Mapped[str | None] = mapped_column(String(254))
+
+
+class SchoolInvolvement(_Contact, Base):
+    __tablename__ = "school_involvement"
+
+    id: Mapped[int] = mapped_column(SurrogateKey, primary_key=True, autoincrement=True)
+    person_id: Mapped[str] = mapped_column(String(64), _person_fk(), index=True)
+    source_id: Mapped[str] = mapped_column(String(64), _source_fk(), index=True)
+    involvement: Mapped[str | None] = mapped_column(String(16))
+    school_name: Mapped[str | None] = mapped_column(String(200))
+    admission_type: Mapped[str | None] = mapped_column(String(16))
+
+    __table_args__ = (one_of("involvement", Involvement), one_of("admission_type", AdmissionType))
+
+
+class HousingInvolvement(_Contact, Base):
+    __tablename__ = "housing_involvement"
+
+    id: Mapped[int] = mapped_column(SurrogateKey, primary_key=True, autoincrement=True)
+    person_id: Mapped[str] = mapped_column(String(64), _person_fk(), index=True)
+    source_id: Mapped[str] = mapped_column(String(64), _source_fk(), index=True)
+    involvement: Mapped[str | None] = mapped_column(String(16))
+    housing_provider: Mapped[str | None] = mapped_column(String(200))
+    tenancy_start: Mapped[dt.date | None] = mapped_column(Date)
+    anti_social_behaviour: Mapped[str | None] = mapped_column(String(8))
+    eviction: Mapped[str | None] = mapped_column(String(8))
+    notice_seeking_possession: Mapped[str | None] = mapped_column(String(8))
+    rent_arrears: Mapped[str | None] = mapped_column(String(8))
+
+    __table_args__ = (
+        one_of("involvement", Involvement),
+        one_of("anti_social_behaviour", CaseStatus),
+        one_of("eviction", CaseStatus),
+        one_of("notice_seeking_possession", CaseStatus),
+        one_of("rent_arrears", CaseStatus),
+    )
+
+
+class AdultSocialCareInvolvement(_Contact, Base):
+    __tablename__ = "adult_social_care_involvement"
+
+    id: Mapped[int] = mapped_column(SurrogateKey, primary_key=True, autoincrement=True)
+    person_id: Mapped[str] = mapped_column(String(64), _person_fk(), index=True)
+    source_id: Mapped[str] = mapped_column(String(64), _source_fk(), index=True)
+    involvement: Mapped[str | None] = mapped_column(String(16))
+    organisation: Mapped[str | None] = mapped_column(String(200))
+    last_involvement_start: Mapped[dt.date | None] = mapped_column(Date)
+    most_recent_interaction: Mapped[dt.date | None] = mapped_column(Date)
+
+    __table_args__ = (one_of("involvement", Involvement),)
+
+
+class PoliceInvolvement(_Contact, Base):
+    __tablename__ = "police_involvement"
+
+    id: Mapped[int] = mapped_column(SurrogateKey, primary_key=True, autoincrement=True)
+    person_id: Mapped[str] = mapped_column(String(64), _person_fk(), index=True)
+    source_id: Mapped[str] = mapped_column(String(64), _source_fk(), index=True)
+    police_area: Mapped[str | None] = mapped_column(String(200))
+    non_safeguarding_records: Mapped[bool | None] = mapped_column(Boolean)
+
+
+class PoliceOffence(Base):
+    __tablename__ = "police_offence"
+
+    id: Mapped[int] = mapped_column(SurrogateKey, primary_key=True, autoincrement=True)
+    person_id: Mapped[str] = mapped_column(String(64), _person_fk())
+    source_id: Mapped[str] = mapped_column(String(64), _source_fk(), index=True)
+    offence_date: Mapped[dt.date] = mapped_column(Date)
+    offence_type: Mapped[str] = mapped_column(String(32))
+    involvement: Mapped[str] = mapped_column(String(16))
+
+    __table_args__ = (
+        one_of("offence_type", OffenceType),
+        one_of("involvement", OffenceInvolvement),
+        # The police rule reads "the three most recent offences of a person".
+        Index("ix_police_offence_person_id_offence_date", "person_id", "offence_date"),
+    )
+
+
+# Parents before children: the order in which a load inserts and the reverse
+# of the order in which it deletes.
+COMMON_MODEL_TABLES = (
+    DataSource.__table__,
+    Person.__table__,
+    PersonAlias.__table__,
+    Relationship.__table__,
+    SchoolInvolvement.__table__,
+    HousingInvolvement.__table__,
+    AdultSocialCareInvolvement.__table__,
+    PoliceInvolvement.__table__,
+    PoliceOffence.__table__,
+)
