@@ -12,6 +12,8 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from bot.settings import ConfigurationError, Settings, load_settings
 
 Handler = Callable[[argparse.Namespace, Settings], int]
@@ -40,15 +42,16 @@ def _cmd_db_upgrade(args: argparse.Namespace, settings: Settings) -> int:
 
 def _cmd_data_demo(args: argparse.Namespace, settings: Settings) -> int:
     from data_access.demo_command import run_demo
+    from data_access.migrate import upgrade
 
-    return asyncio.run(
-        run_demo(
-            settings.effective_database_url,
-            people=args.people,
-            seed=args.seed,
-            out=args.out,
-        )
-    )
+    url = settings.effective_database_url
+
+    async def demo() -> int:
+        if settings.uses_embedded_database and args.out is None:
+            await upgrade(url)  # the embedded default needs no separate `db upgrade`
+        return await run_demo(url, people=args.people, seed=args.seed, out=args.out)
+
+    return asyncio.run(demo())
 
 
 def _cmd_data_load(args: argparse.Namespace, settings: Settings) -> int:
@@ -113,6 +116,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return handler(args, settings)
     except ConfigurationError as error:
         print(f"familycontext: configuration error: {error}", file=sys.stderr)
+        return 2
+    except ValidationError as error:
+        problems = "; ".join(
+            f"{'.'.join(str(part) for part in problem['loc']) or 'settings'}: {problem['msg']}"
+            for problem in error.errors()
+        )
+        print(f"familycontext: configuration error: {problems}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

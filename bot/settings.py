@@ -85,6 +85,35 @@ class Settings(BaseSettings):
     )
     log_level: str = Field("INFO", validation_alias=_env("FC_LOG_LEVEL"))
 
+    # The Teams app package (`familycontext manifest build`).
+    council_name: str = Field(
+        "",
+        validation_alias=_env("FC_COUNCIL_NAME"),
+        description="Shown in Teams as the app's publisher (at most 32 characters); "
+        "empty means 'Family Context'.",
+    )
+    council_website_url: str = Field(
+        "",
+        validation_alias=_env("FC_COUNCIL_WEBSITE_URL"),
+        description="https:// page about the service; empty means https://FC_BOT_DOMAIN/.",
+    )
+    privacy_url: str = Field(
+        "",
+        validation_alias=_env("FC_PRIVACY_URL"),
+        description="https:// privacy notice; empty means the website address.",
+    )
+    terms_url: str = Field(
+        "",
+        validation_alias=_env("FC_TERMS_URL"),
+        description="https:// terms of use; empty means the website address.",
+    )
+    manifest_schema_dir: Path | None = Field(
+        None,
+        validation_alias=_env("FC_MANIFEST_SCHEMA_DIR"),
+        description="Folder of the Teams manifest JSON schemas (the one holding v1.NN/); "
+        "empty means node_modules/@microsoft/app-manifest/build/json-schemas/teams.",
+    )
+
     @field_validator("allowed_tenant_ids", mode="before")
     @classmethod
     def _split_commas(cls, value: Any) -> Any:
@@ -92,7 +121,23 @@ class Settings(BaseSettings):
             return [part.strip() for part in value.split(",") if part.strip()]
         return value
 
-    @field_validator("microsoft_app_id", "microsoft_app_tenant_id", "bot_domain", mode="after")
+    @field_validator("manifest_schema_dir", mode="before")
+    @classmethod
+    def _empty_is_unset(cls, value: Any) -> Any:
+        if isinstance(value, str) and not value.strip():
+            return None
+        return value
+
+    @field_validator(
+        "microsoft_app_id",
+        "microsoft_app_tenant_id",
+        "bot_domain",
+        "council_name",
+        "council_website_url",
+        "privacy_url",
+        "terms_url",
+        mode="after",
+    )
     @classmethod
     def _strip(cls, value: str) -> str:
         return value.strip()

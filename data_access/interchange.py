@@ -65,6 +65,10 @@ class TableSpec:
     def column_names(self) -> tuple[str, ...]:
         return tuple(column.name for column in self.columns)
 
+    def index(self, column: str) -> int:
+        """Where a column's value sits in a row of this table."""
+        return self.column_names.index(column)
+
 
 def _enum(name: str, enum: type[StrEnum], required: bool = False) -> Column:
     return Column(name, Kind.ENUM, required=required, enum=enum, max_length=32)

@@ -160,7 +160,7 @@ class SchoolInvolvement(_Contact, Base):
 
     id: Mapped[int] = mapped_column(SurrogateKey, primary_key=True, autoincrement=True)
     person_id: Mapped[str] = mapped_column(String(64), _person_fk(), index=True)
-    source_id: Mapped[str] = mapped_column(String(64), _source_fk(), index=True)
+    source_id: Mapped[str] = mapped_column(String(64), _source_fk())
     involvement: Mapped[str | None] = mapped_column(String(16))
     school_name: Mapped[str | None] = mapped_column(String(200))
     admission_type: Mapped[str | None] = mapped_column(String(16))
@@ -173,7 +173,7 @@ class HousingInvolvement(_Contact, Base):
 
     id: Mapped[int] = mapped_column(SurrogateKey, primary_key=True, autoincrement=True)
     person_id: Mapped[str] = mapped_column(String(64), _person_fk(), index=True)
-    source_id: Mapped[str] = mapped_column(String(64), _source_fk(), index=True)
+    source_id: Mapped[str] = mapped_column(String(64), _source_fk())
     involvement: Mapped[str | None] = mapped_column(String(16))
     housing_provider: Mapped[str | None] = mapped_column(String(200))
     tenancy_start: Mapped[dt.date | None] = mapped_column(Date)
@@ -196,7 +196,7 @@ class AdultSocialCareInvolvement(_Contact, Base):
 
     id: Mapped[int] = mapped_column(SurrogateKey, primary_key=True, autoincrement=True)
     person_id: Mapped[str] = mapped_column(String(64), _person_fk(), index=True)
-    source_id: Mapped[str] = mapped_column(String(64), _source_fk(), index=True)
+    source_id: Mapped[str] = mapped_column(String(64), _source_fk())
     involvement: Mapped[str | None] = mapped_column(String(16))
     organisation: Mapped[str | None] = mapped_column(String(200))
     last_involvement_start: Mapped[dt.date | None] = mapped_column(Date)
@@ -210,7 +210,7 @@ class PoliceInvolvement(_Contact, Base):
 
     id: Mapped[int] = mapped_column(SurrogateKey, primary_key=True, autoincrement=True)
     person_id: Mapped[str] = mapped_column(String(64), _person_fk(), index=True)
-    source_id: Mapped[str] = mapped_column(String(64), _source_fk(), index=True)
+    source_id: Mapped[str] = mapped_column(String(64), _source_fk())
     police_area: Mapped[str | None] = mapped_column(String(200))
     non_safeguarding_records: Mapped[bool | None] = mapped_column(Boolean)
 
@@ -220,7 +220,7 @@ class PoliceOffence(Base):
 
     id: Mapped[int] = mapped_column(SurrogateKey, primary_key=True, autoincrement=True)
     person_id: Mapped[str] = mapped_column(String(64), _person_fk())
-    source_id: Mapped[str] = mapped_column(String(64), _source_fk(), index=True)
+    source_id: Mapped[str] = mapped_column(String(64), _source_fk())
     offence_date: Mapped[dt.date] = mapped_column(Date)
     offence_type: Mapped[str] = mapped_column(String(32))
     involvement: Mapped[str] = mapped_column(String(16))

@@ -1,0 +1,77 @@
+"""`familycontext serve`: checks, database preparation, then the web server."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sys
+
+from aiohttp import web
+
+from bot.app import create_app
+from bot.settings import Settings, check_can_serve
+from data_access.engine import create_engine
+from data_access.migrate import current_revision, head_revision, upgrade
+
+log = logging.getLogger(__name__)
+
+DEMO_SEED = 1
+
+PLAYGROUND_HINT = """\
+Family Context is listening on http://{host}:{port}/api/messages
+Try it in the Microsoft 365 Agents Playground (Node.js needed), in another terminal:
+    TEAMSAPPTESTER_BROWSER=none npx --yes @microsoft/m365agentsplayground \\
+        -e http://{host}:{port}/api/messages -c msteams -p 56150 --disable-telemetry
+then open http://127.0.0.1:56150 and type "help"."""
+
+UNAUTHENTICATED_WARNING = """\
+!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!
+!! WARNING: MicrosoftAppId is empty, so requests are NOT authenticated.      !!
+!! This is for local development only; it is bound to {host:<28}    !!
+!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!"""
+
+
+async def prepare_database(settings: Settings) -> None:
+    """Make sure the schema is current; on the embedded default, create and fill it first."""
+    url = settings.effective_database_url
+    if settings.uses_embedded_database:
+        await upgrade(url)
+        from data_access.demo_command import has_people, load_demo
+
+        if not await has_people(url):
+            print(
+                f"Creating the embedded demo database ({settings.demo_people} synthetic people)...",
+                file=sys.stderr,
+            )
+            await load_demo(url, people=settings.demo_people, seed=DEMO_SEED)
+        return
+    if await current_revision(url) != head_revision():
+        raise SystemExit(
+            "familycontext: the database schema is not up to date: "
+            "run `familycontext db upgrade` first"
+        )
+
+
+def serve(settings: Settings, *, host: str, port: int) -> int:
+    check_can_serve(settings, host)
+    logging.basicConfig(
+        level=settings.log_level.upper(),
+        format="%(asctime)s %(levelname)s %(name)s %(message)s",
+    )
+    asyncio.run(prepare_database(settings))
+    if settings.authentication_disabled:
+        print(UNAUTHENTICATED_WARNING.format(host=host), file=sys.stderr)
+    print(PLAYGROUND_HINT.format(host=host, port=port), file=sys.stderr)
+
+    async def application() -> web.Application:
+        engine = create_engine(settings.effective_database_url)
+        app = create_app(settings, engine)
+
+        async def close_engine(_: web.Application) -> None:
+            await engine.dispose()
+
+        app.on_cleanup.append(close_engine)
+        return app
+
+    web.run_app(application(), host=host, port=port, print=None)
+    return 0

@@ -1,0 +1,35 @@
+"""`familycontext data load DIR`: the nightly load, with its report on stderr."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+from data_access.engine import create_engine
+from data_access.loader import SchemaNotReady, load_folder
+
+
+async def run_load(url: str, folder: Path) -> int:
+    engine = create_engine(url)
+    started = time.perf_counter()
+    try:
+        result = await load_folder(engine, folder)
+    except SchemaNotReady as error:
+        print(f"familycontext: {error}", file=sys.stderr)
+        return 2
+    finally:
+        await engine.dispose()
+    for line in result.problem_lines():
+        print(line, file=sys.stderr)
+    if not result.ok:
+        count = result.report.error_count
+        print(
+            f"load rejected: {count} error{'s' if count != 1 else ''}; the database is unchanged",
+            file=sys.stderr,
+        )
+        return 1
+    total = sum(result.rows.values())
+    summary = ", ".join(f"{table} {count}" for table, count in result.rows.items())
+    print(f"loaded {total} rows in {time.perf_counter() - started:.1f} s ({summary})")
+    return 0

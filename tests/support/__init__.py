@@ -1,0 +1,1 @@
+"""Shared test helpers: databases, interchange folders, fakes."""
