@@ -54,40 +54,51 @@ def read_header(spec: TableSpec, header: list[str], report: Report) -> tuple[int
     return tuple(names.index(column) for column in spec.column_names)
 
 
-def read_records(
-    path: Path, spec: TableSpec, report: Report
-) -> Iterator[tuple[int, tuple[int, ...], list[str]]]:
-    """Yield (line number, column positions, cells) for each data record of the file.
+class CsvRecords:
+    """The data records of one file: iterate for (line number, column positions, cells).
 
     Structural problems (bad encoding, malformed quoting, a wrong number of
-    fields, an unusable header) are reported here; such records are not
-    yielded.
+    fields, an unusable header) are reported as they are met; such records
+    are not yielded. `header_ok` says afterwards whether the header could be
+    used, which tells "no rows" apart from "unreadable".
     """
-    name = spec.file_name
-    reader = csv.reader(_lines(path, report), strict=True)
-    positions: tuple[int, ...] | None = None
-    width = 0
-    while True:
-        line = reader.line_num + 1
-        try:
-            cells = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as error:
-            message = str(error).replace("field larger than field limit", "a field is too long")
-            report.error(name, line, NO_COLUMN, f"malformed CSV: {message}")
-            continue
-        if not cells or cells == [""]:
-            continue  # blank line
-        if positions is None:
-            positions = read_header(spec, cells, report)
+
+    def __init__(self, path: Path, spec: TableSpec, report: Report) -> None:
+        self.path = path
+        self.spec = spec
+        self.report = report
+        self.header_ok = False
+
+    def __iter__(self) -> Iterator[tuple[int, tuple[int, ...], list[str]]]:
+        name = self.spec.file_name
+        report = self.report
+        reader = csv.reader(_lines(self.path, report), strict=True)
+        positions: tuple[int, ...] | None = None
+        width = 0
+        while True:
+            line = reader.line_num + 1
+            try:
+                cells = next(reader)
+            except StopIteration:
+                break
+            except csv.Error as error:
+                message = str(error).replace("field larger than field limit", "a field is too long")
+                report.error(name, line, NO_COLUMN, f"malformed CSV: {message}")
+                continue
+            if not cells or cells == [""]:
+                continue  # blank line
             if positions is None:
-                return
-            width = len(cells)
-            continue
-        if len(cells) != width:
-            report.error(name, line, NO_COLUMN, f"expected {width} fields but found {len(cells)}")
-            continue
-        yield line, positions, cells
-    if positions is None:
-        report.error(name, 1, NO_COLUMN, "the file is empty (expected a header line)")
+                positions = read_header(self.spec, cells, report)
+                if positions is None:
+                    return
+                self.header_ok = True
+                width = len(cells)
+                continue
+            if len(cells) != width:
+                report.error(
+                    name, line, NO_COLUMN, f"expected {width} fields but found {len(cells)}"
+                )
+                continue
+            yield line, positions, cells
+        if positions is None:
+            report.error(name, 1, NO_COLUMN, "the file is empty (expected a header line)")

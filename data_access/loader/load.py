@@ -14,6 +14,8 @@ rejected are not reported again, so one bad row gives one error.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import datetime as dt
 import functools
 from collections.abc import Callable, Iterable, Sequence
@@ -21,7 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Select, Table, bindparam, select, text
+from sqlalchemy import Select, Table, any_, bindparam, select, text
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from data_access.interchange import (
@@ -36,13 +39,14 @@ from data_access.interchange import (
     TableSpec,
 )
 from data_access.loader.bulk import bulk_insert
-from data_access.loader.csv_reader import read_records
+from data_access.loader.csv_reader import CsvRecords
 from data_access.loader.report import NO_COLUMN, Report, TooManyErrors
 from data_access.loader.values import Dropped, Invalid, converter_for
 from data_access.migrate import current_revision_of, head_revision
 from data_access.models import Base
 
 BATCH_SIZE = 5000
+_YIELD_EVERY = 250
 FILE_ORDER = {spec.file_name: index for index, spec in enumerate(TABLES)}
 _PG_LOAD_LOCK = 7_190_247  # any constant: serialises concurrent loads on PostgreSQL
 
@@ -191,48 +195,67 @@ async def _load_file(
     report: Report,
     batch_size: int,
 ) -> int:
+    """Validate and insert one file, batch by batch.
+
+    The database works on one batch (reference checks, insert) while the
+    next is parsed: `pending` is at most one flush in flight, awaited before
+    the next starts, so checks still see every earlier batch.
+    """
     name = spec.file_name
     converters = [converter_for(column) for column in spec.columns]
     columns = list(enumerate(zip(spec.columns, converters, strict=True)))
     row_check = _ROW_CHECKS.get(spec.table)
+    records = CsvRecords(path, spec, report)
     batch: list[_Row] = []
     inserted = 0
-    header_ok = False
-    for line, positions, cells in read_records(path, spec, report):
-        header_ok = True
-        values: list[Any] = [None] * len(spec.columns)
-        ok = True
-        for index, (column, convert) in columns:
-            cell = cells[positions[index]].strip()
-            if not cell:
-                if column.required:
-                    report.error(name, line, column.name, "required, but empty")
+    pending: asyncio.Task[int] | None = None
+    try:
+        for count, (line, positions, cells) in enumerate(records, start=1):
+            values: list[Any] = [None] * len(spec.columns)
+            ok = True
+            for index, (column, convert) in columns:
+                cell = cells[positions[index]].strip()
+                if not cell:
+                    if column.required:
+                        report.error(name, line, column.name, "required, but empty")
+                        ok = False
+                    values[index] = column.default
+                    continue
+                try:
+                    values[index] = convert(cell)
+                except Dropped as warning:
+                    report.warning(name, line, column.name, str(warning))
+                except Invalid as error:
+                    report.error(name, line, column.name, str(error))
                     ok = False
-                values[index] = column.default
-                continue
-            try:
-                values[index] = convert(cell)
-            except Dropped as warning:
-                report.warning(name, line, column.name, str(warning))
-            except Invalid as error:
-                report.error(name, line, column.name, str(error))
-                ok = False
-                values[index] = cell if column.kind is Kind.ID else None
-        row = _Row(line, values)
-        if ok and row_check is not None:
-            ok = row_check(spec, row, state, report)
-        if ok and spec.service is not None:
-            ok = _check_source(spec, row, state, report)
-        if ok:
-            batch.append(row)
-        else:
-            _remember_rejected(spec, row, state)
-        if len(batch) >= batch_size:
+                    values[index] = cell if column.kind is Kind.ID else None
+            row = _Row(line, values)
+            if ok and row_check is not None:
+                ok = row_check(spec, row, state, report)
+            if ok and spec.service is not None:
+                ok = _check_source(spec, row, state, report)
+            if ok:
+                batch.append(row)
+            else:
+                _remember_rejected(spec, row, state)
+            if len(batch) >= batch_size:
+                if pending is not None:
+                    inserted += await pending
+                pending = asyncio.create_task(_flush(connection, spec, batch, state, report))
+                batch = []
+            if count % _YIELD_EVERY == 0:
+                await asyncio.sleep(0)  # let the flush in flight move on
+        if pending is not None:
+            inserted += await pending
+            pending = None
+        if batch:
             inserted += await _flush(connection, spec, batch, state, report)
-            batch = []
-    if batch:
-        inserted += await _flush(connection, spec, batch, state, report)
-    if spec is PERSON and not header_ok:
+    finally:
+        if pending is not None:
+            pending.cancel()
+            with contextlib.suppress(BaseException):
+                await pending
+    if spec is PERSON and not records.header_ok:
         state.people_unverifiable = True
     return inserted
 
@@ -329,8 +352,15 @@ _ROW_CHECKS: dict[str, RowCheck] = {
 
 
 @functools.cache
-def _existing_query(table: Table, column: str) -> Select[tuple[str]]:
-    """Built once per column: compiling a fresh IN query per batch costs more than running it."""
+def _existing_query(table: Table, column: str, dialect: str) -> Select[str]:
+    """Built once per column: compiling a fresh IN query per batch costs more than running it.
+
+    PostgreSQL gets the batch as one array parameter (`= ANY`), which is far
+    cheaper than thousands of separate parameters.
+    """
+    if dialect == "postgresql":
+        wanted = bindparam("wanted", type_=postgresql.ARRAY(table.c[column].type))
+        return select(table.c[column]).where(table.c[column] == any_(wanted))
     return select(table.c[column]).where(table.c[column].in_(bindparam("wanted", expanding=True)))
 
 
@@ -340,8 +370,9 @@ async def _existing(
     values = list(set(wanted))
     if not values:
         return set()
-    found = await connection.execute(_existing_query(table, column), {"wanted": values})
-    return {value for (value,) in found}
+    query = _existing_query(table, column, connection.dialect.name)
+    found = await connection.execute(query, {"wanted": values})
+    return set(found.scalars())
 
 
 async def _flush(

@@ -335,3 +335,33 @@ async def test_unmigrated_database_is_refused(tmp_path: Path) -> None:
             await load(engine, write_extract(tmp_path / "x", valid_extract()))
     finally:
         await engine.dispose()
+
+
+async def test_references_to_a_header_only_person_file_are_reported(
+    engine: AsyncEngine, tmp_path: Path
+) -> None:
+    rows = valid_extract()
+    rows["person"] = []
+
+    result = await load(engine, write_extract(tmp_path / "x", rows))
+
+    assert result.problem_lines() == [
+        "relationship.csv:2: person_id: unknown person (not in person.csv)",
+        "relationship.csv:2: related_person_id: unknown person (not in person.csv)",
+        "school_involvement.csv:2: person_id: unknown person (not in person.csv)",
+        "housing_involvement.csv:2: person_id: unknown person (not in person.csv)",
+    ]
+
+
+async def test_an_unreadable_person_file_is_one_error_not_one_per_reference(
+    engine: AsyncEngine, tmp_path: Path
+) -> None:
+    folder = write_extract(tmp_path / "x", valid_extract())
+    _rewrite(folder, "person.csv", b"person_id,", b"id,")
+
+    result = await load(engine, folder)
+
+    assert result.problem_lines() == [
+        "person.csv:1: person_id: missing column",
+        "person.csv:1: id: warning: unknown column, ignored",
+    ]
