@@ -1,4 +1,4 @@
-"""The aiohttp application: Bot Framework messages and the health endpoints.
+"""The aiohttp application: Bot Framework messages, health, readiness and metrics.
 
 `/api/messages` is our own handler around `adapter.process_activity`: the
 stock `CloudAdapter.process` answers 500 to invokes with a body, to
@@ -22,6 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.activity_handler import FamilyContextBot
 from bot.adapter import create_adapter
+from bot.metrics import Metrics
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -87,9 +88,11 @@ def create_app(settings: Settings, engine: AsyncEngine) -> web.Application:
             return _json_response({"status": "unavailable", "database": "unreachable"}, 503)
         return _json_response({"status": "ok", "database": "ok"}, 200)
 
-    app = web.Application(client_max_size=MAX_BODY_BYTES)
+    metrics = Metrics()
+    app = web.Application(client_max_size=MAX_BODY_BYTES, middlewares=[metrics.middleware()])
     app[ENGINE_KEY] = engine
     app.router.add_post("/api/messages", messages)
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/readyz", readyz)
+    app.router.add_get("/metrics", metrics.handler)
     return app

@@ -129,3 +129,21 @@ async def test_bad_requests_are_refused_without_a_500(
 ) -> None:
     response = await client.post("/api/messages", data=body, headers=headers)
     assert response.status == status
+
+
+async def test_metrics_count_requests_without_personal_data(client: TestClient) -> None:
+    text = "Jayden Smith 12/03/2016"
+    activity = message(text, "https://x.invalid/", deliveryMode="expectReplies")
+    await client.post("/api/messages", json=activity)
+    await client.get("/healthz")
+
+    response = await client.get("/metrics")
+
+    assert response.status == 200
+    assert response.headers["Content-Type"].startswith("text/plain")
+    body = await response.text()
+    assert 'familycontext_http_requests_total{route="/api/messages",status="200"} 1.0' in body
+    assert 'familycontext_http_requests_total{route="/healthz",status="200"} 1.0' in body
+    assert "familycontext_http_request_duration_seconds_bucket" in body
+    for personal in ("Jayden", "Smith", "2016"):
+        assert personal not in body
