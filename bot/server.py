@@ -20,15 +20,15 @@ DEMO_SEED = 1
 PLAYGROUND_HINT = """\
 Family Context is listening on http://{host}:{port}/api/messages
 Try it in the Microsoft 365 Agents Playground (Node.js needed), in another terminal:
-    TEAMSAPPTESTER_BROWSER=none npx --yes @microsoft/m365agentsplayground \\
+    TEAMSAPPTESTER_BROWSER=none npx --yes \\
+        --package @microsoft/m365agentsplayground@0.2.28 agentsplayground \\
         -e http://{host}:{port}/api/messages -c msteams -p 56150 --disable-telemetry
 then open http://127.0.0.1:56150 and type "help"."""
 
 UNAUTHENTICATED_WARNING = """\
-!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!
-!! WARNING: MicrosoftAppId is empty, so requests are NOT authenticated.      !!
-!! This is for local development only; it is bound to {host:<28}    !!
-!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!"""
+!!! WARNING: MicrosoftAppId is empty, so requests are NOT authenticated.
+!!! This mode is for local development only, and listens on {host} only.
+!!! Never run it with real data."""
 
 
 async def prepare_database(settings: Settings) -> None:
