@@ -399,10 +399,9 @@ async def _unique_people(
     report: Report,
 ) -> list[_Row]:
     person = _table(spec)
-    cms_index = _CMS_ID
     taken_ids = await _existing(connection, person, "person_id", (r.values[0] for r in batch))
     taken_cms = await _existing(
-        connection, person, "cms_id", (r.values[cms_index] for r in batch if r.values[cms_index])
+        connection, person, "cms_id", (r.values[_CMS_ID] for r in batch if r.values[_CMS_ID])
     )
     good: list[_Row] = []
     first_line: dict[tuple[str, str], int] = {}
@@ -410,7 +409,7 @@ async def _unique_people(
         ok = True
         for column, value, taken in (
             ("person_id", row.values[0], taken_ids),
-            ("cms_id", row.values[cms_index], taken_cms),
+            ("cms_id", row.values[_CMS_ID], taken_cms),
         ):
             if value is None:
                 continue

@@ -11,7 +11,7 @@ import asyncio
 import os
 import uuid
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 
 import asyncpg
 import pytest
@@ -26,8 +26,37 @@ POSTGRES_ENABLED = os.environ.get("FC_TEST_POSTGRES", "on") != "off"
 START_HINT = "pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start"
 
 
-def _dsn(url: str) -> str:
-    return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+def database_url(database: str) -> str:
+    return make_url(POSTGRES_ADMIN_URL).set(database=database).render_as_string(hide_password=False)
+
+
+async def admin_execute(statement: str) -> None:
+    """Run one statement (CREATE or DROP DATABASE) on the admin database."""
+    dsn = make_url(POSTGRES_ADMIN_URL).set(drivername="postgresql")
+    try:
+        admin = await asyncpg.connect(dsn.render_as_string(hide_password=False), timeout=5)
+    except (OSError, asyncpg.PostgresError) as error:
+        pytest.fail(
+            f"PostgreSQL is not reachable at {POSTGRES_ADMIN_URL} ({error}). Start it with "
+            f"`{START_HINT}`, or set FC_TEST_POSTGRES=off to leave out the PostgreSQL tests.",
+            pytrace=False,
+        )
+    try:
+        await admin.execute(statement)
+    finally:
+        await admin.close()
+
+
+@asynccontextmanager
+async def scratch_database(prefix: str, template: str | None = None) -> AsyncIterator[str]:
+    """A new database, dropped afterwards; a copy of `template` when one is given."""
+    name = f"{prefix}_{uuid.uuid4().hex[:12]}"
+    copy = f' TEMPLATE "{template}"' if template else ""
+    await admin_execute(f'CREATE DATABASE "{name}"{copy}')
+    try:
+        yield database_url(name)
+    finally:
+        await admin_execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 class PostgresTemplate:
@@ -38,78 +67,25 @@ class PostgresTemplate:
         self._ready = False
         self._lock = asyncio.Lock()
 
-    async def _admin(self) -> asyncpg.Connection:
-        try:
-            return await asyncpg.connect(_dsn(POSTGRES_ADMIN_URL), timeout=5)
-        except (OSError, asyncpg.PostgresError) as error:
-            pytest.fail(
-                f"PostgreSQL is not reachable at {POSTGRES_ADMIN_URL} ({error}). Start it with "
-                f"`{START_HINT}`, or set FC_TEST_POSTGRES=off to leave out the PostgreSQL tests.",
-                pytrace=False,
-            )
-
     async def ensure(self) -> None:
         async with self._lock:
             if self._ready:
                 return
-            admin = await self._admin()
-            try:
-                await admin.execute(f'CREATE DATABASE "{self.name}"')
-            finally:
-                await admin.close()
-            await upgrade(self.url(self.name))
+            await admin_execute(f'CREATE DATABASE "{self.name}"')
+            await upgrade(database_url(self.name))
             self._ready = True
-
-    def url(self, database: str) -> str:
-        return (
-            make_url(POSTGRES_ADMIN_URL)
-            .set(database=database)
-            .render_as_string(hide_password=False)
-        )
 
     @asynccontextmanager
     async def database(self) -> AsyncIterator[str]:
         await self.ensure()
-        name = f"fc_test_{uuid.uuid4().hex[:12]}"
-        admin = await self._admin()
-        try:
-            await admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{self.name}"')
-        finally:
-            await admin.close()
-        try:
-            yield self.url(name)
-        finally:
-            admin = await self._admin()
-            try:
-                await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-            finally:
-                await admin.close()
+        async with scratch_database("fc_test", template=self.name) as url:
+            yield url
 
     async def drop(self) -> None:
-        if not self._ready:
-            return
-        admin = await self._admin()
-        try:
-            await admin.execute(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
-        finally:
-            await admin.close()
+        if self._ready:
+            await admin_execute(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
 
 
-@asynccontextmanager
-async def empty_postgres_database() -> AsyncIterator[str]:
+def empty_postgres_database() -> AbstractAsyncContextManager[str]:
     """A database with no schema at all, for migration tests."""
-    template = PostgresTemplate()
-    name = f"fc_empty_{uuid.uuid4().hex[:12]}"
-    admin = await template._admin()
-    try:
-        await admin.execute(f'CREATE DATABASE "{name}"')
-    finally:
-        await admin.close()
-    try:
-        yield template.url(name)
-    finally:
-        admin = await template._admin()
-        try:
-            await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        finally:
-            await admin.close()
+    return scratch_database("fc_empty")
