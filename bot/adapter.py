@@ -1,36 +1,34 @@
-"""Building the botbuilder adapter from our settings (never from the environment)."""
+"""Building the botbuilder adapter from our settings (never from the environment).
+
+The adapter never authenticates anything itself: `/api/messages` validates
+each request first and hands it a pre-validated identity, and every
+connector it builds comes from our allow-listed factory (bot/auth/).
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from botbuilder.integration.aiohttp import CloudAdapter
 
-from botbuilder.integration.aiohttp import (
-    CloudAdapter,
-    ConfigurationBotFrameworkAuthentication,
-)
-
-from bot.settings import AppType, Settings
+from bot.auth.bot_framework import PrevalidatedAuthentication
+from bot.auth.bot_token import BotTokenSource, MsalBotTokenSource
+from bot.auth.service_urls import ServiceUrlPolicy
+from bot.settings import Settings
 
 
-@dataclass(frozen=True)
-class _BotFrameworkConfiguration:
-    """The attribute names botbuilder's configuration classes look for."""
-
-    APP_ID: str
-    APP_PASSWORD: str
-    APP_TYPE: str
-    APP_TENANTID: str
-
-
-def create_adapter(settings: Settings) -> CloudAdapter:
-    app_type = settings.microsoft_app_type.value
+def create_authentication(
+    settings: Settings, service_urls: ServiceUrlPolicy, token_source: BotTokenSource | None
+) -> PrevalidatedAuthentication:
     if settings.authentication_disabled:
-        # botbuilder treats an empty app id as "authentication off" only on this path.
-        app_type = AppType.MULTI_TENANT.value
-    configuration = _BotFrameworkConfiguration(
-        APP_ID=settings.microsoft_app_id,
-        APP_PASSWORD=settings.microsoft_app_password.get_secret_value(),
-        APP_TYPE=app_type,
-        APP_TENANTID=settings.microsoft_app_tenant_id,
+        token_source = None  # local Playground mode: the bot has no token to send
+    elif token_source is None:
+        token_source = MsalBotTokenSource.from_settings(settings)
+    return PrevalidatedAuthentication(
+        app_id=settings.microsoft_app_id,
+        service_urls=service_urls,
+        token_source=token_source,
+        token_service_url=settings.bot_token_service_url,
     )
-    return CloudAdapter(ConfigurationBotFrameworkAuthentication(configuration))
+
+
+def create_adapter(authentication: PrevalidatedAuthentication) -> CloudAdapter:
+    return CloudAdapter(authentication)

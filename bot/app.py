@@ -2,7 +2,12 @@
 
 `/api/messages` is our own handler around `adapter.process_activity`: the
 stock `CloudAdapter.process` answers 500 to invokes with a body, to
-`expectReplies`, and to every authentication failure (platform-notes.md).
+`expectReplies`, and to every authentication failure, and parses the body
+before checking the token (platform-notes.md). Here the order is: content
+type (415), declared size (413), the channel token (401, before the body is
+read), the body (413, 400), then the token must vouch for the activity's
+channel and service URL (401). Every 401 has an empty body; the reason goes
+to the log and to a metric, never to the caller.
 """
 
 from __future__ import annotations
@@ -13,15 +18,17 @@ import logging
 from typing import Any
 
 from aiohttp import web
-from botbuilder.core.invoke_response import (
-    InvokeResponse,
-)  # not the same class as botbuilder.core.InvokeResponse
-from botbuilder.schema import Activity
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.activity_handler import FamilyContextBot
-from bot.adapter import create_adapter
+from bot.access_setup import create_access
+from bot.activity_handler import FamilyContextBot, parse_activity
+from bot.adapter import create_adapter, create_authentication
+from bot.auth.bot_token import BotTokenSource
+from bot.auth.inbound import InboundAuthenticator
+from bot.auth.refusals import RefusalReason, RequestRefused
+from bot.auth.roles import Authoriser
+from bot.auth.service_urls import ServiceUrlNotAllowed, ServiceUrlPolicy
 from bot.metrics import Metrics
 from bot.settings import Settings
 
@@ -41,39 +48,75 @@ def _json_response(body: Any, status: int) -> web.Response:
     )
 
 
-def create_app(settings: Settings, engine: AsyncEngine) -> web.Application:
-    adapter = create_adapter(settings)
-    bot = FamilyContextBot()
+def _turn_response(response: object) -> web.Response:
+    """The HTTP answer to a turn: an invoke's (or expectReplies') response, or 201.
+
+    botbuilder has two InvokeResponse classes (botbuilder.core.invoke_response for
+    expectReplies, botbuilder.schema's from ActivityHandler), so match on the shape.
+    """
+    status = getattr(response, "status", None)
+    if response is None or not isinstance(status, int):
+        return web.Response(status=201)
+    body: Any = getattr(response, "body", None)
+    if body is None:
+        return web.Response(status=status)
+    if hasattr(body, "serialize"):
+        body = body.serialize()
+    return _json_response(body, status)
+
+
+def create_app(
+    settings: Settings,
+    engine: AsyncEngine,
+    *,
+    bot_token_source: BotTokenSource | None = None,
+    authoriser: Authoriser | None = None,
+) -> web.Application:
+    """The app. For tests: `bot_token_source` replaces msal for the bot's own token, and
+    `authoriser` replaces single sign-on (or the development roles) for users' roles."""
+    service_urls = ServiceUrlPolicy.from_settings(settings)
+    inbound = InboundAuthenticator(settings, service_urls)
+    authentication = create_authentication(settings, service_urls, bot_token_source)
+    adapter = create_adapter(authentication)
+    access = create_access(settings, authoriser)
+    bot = FamilyContextBot(access.gate)
+    metrics = Metrics()
+
+    def refuse(reason: RefusalReason) -> web.Response:
+        log.warning("refused a request to /api/messages: %s", reason.value)
+        metrics.refusals.labels(reason.value).inc()
+        return web.Response(status=401, headers={"WWW-Authenticate": "Bearer"})
 
     async def messages(request: web.Request) -> web.StreamResponse:
         if request.content_type != "application/json":
             return web.Response(status=415)
         if request.content_length is not None and request.content_length > MAX_BODY_BYTES:
             return web.Response(status=413)
+        try:
+            token = await inbound.authenticate(request.headers.get("Authorization"))
+        except RequestRefused as refusal:
+            return refuse(refusal.reason)
         raw = await request.content.read(MAX_BODY_BYTES + 1)
         if len(raw) > MAX_BODY_BYTES:
             return web.Response(status=413)
         try:
-            body = json.loads(raw)
-            if not isinstance(body, dict):
-                raise ValueError("not an object")
-            activity = Activity().deserialize(body)
-        except (ValueError, TypeError, AttributeError):
+            activity = parse_activity(json.loads(raw))
+        except ValueError:
             return web.Response(status=400)
-        auth_header = request.headers.get("Authorization", "")
         try:
-            response = await adapter.process_activity(auth_header, activity, bot.on_turn)
-        except PermissionError:
-            return web.Response(status=401)
+            inbound.bind(token, channel_id=activity.channel_id, service_url=activity.service_url)
+        except RequestRefused as refusal:
+            return refuse(refusal.reason)
+        try:
+            response = await adapter.process_activity(
+                authentication.request_result(token), activity, bot.on_turn
+            )
+        except ServiceUrlNotAllowed:
+            return refuse(RefusalReason.SERVICE_URL_NOT_ALLOWED)
         except Exception:
             log.exception("turn failed", extra={"activity_type": activity.type})
             return web.Response(status=500)
-        if isinstance(response, InvokeResponse):
-            body = response.body
-            if hasattr(body, "serialize"):
-                body = body.serialize()
-            return _json_response(body, response.status)
-        return web.Response(status=201)
+        return _turn_response(response)
 
     async def healthz(_: web.Request) -> web.Response:
         return _json_response({"status": "ok"}, 200)
@@ -88,9 +131,18 @@ def create_app(settings: Settings, engine: AsyncEngine) -> web.Application:
             return _json_response({"status": "unavailable", "database": "unreachable"}, 503)
         return _json_response({"status": "ok", "database": "ok"}, 200)
 
-    metrics = Metrics()
+    async def start_identity(_: web.Application) -> None:
+        # Both bounded by their time limits: a dead endpoint delays start-up, never stops it.
+        await asyncio.gather(inbound.start(), authentication.warm_up())
+
+    async def stop_identity(_: web.Application) -> None:
+        await inbound.close()
+        await access.close()
+
     app = web.Application(client_max_size=MAX_BODY_BYTES, middlewares=[metrics.middleware()])
     app[ENGINE_KEY] = engine
+    app.on_startup.append(start_identity)
+    app.on_cleanup.append(stop_identity)
     app.router.add_post("/api/messages", messages)
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/readyz", readyz)

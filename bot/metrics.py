@@ -35,6 +35,12 @@ class Metrics:
             buckets=_LATENCY_BUCKETS,
             registry=self.registry,
         )
+        self.refusals = Counter(
+            "familycontext_auth_refusals",
+            "Requests to /api/messages refused as unauthenticated, by reason code.",
+            ("reason",),
+            registry=self.registry,
+        )
 
     def middleware(self) -> Middleware:
         @web.middleware

@@ -28,6 +28,7 @@ then open http://127.0.0.1:56150 and type "help"."""
 UNAUTHENTICATED_WARNING = """\
 !!! WARNING: MicrosoftAppId is empty, so requests are NOT authenticated.
 !!! This mode is for local development only, and listens on {host} only.
+!!! Every user is treated as holding the app roles: {roles} (FC_DEV_ROLES).
 !!! Never run it with real data."""
 
 
@@ -60,7 +61,8 @@ def serve(settings: Settings, *, host: str, port: int) -> int:
     )
     asyncio.run(prepare_database(settings))
     if settings.authentication_disabled:
-        print(UNAUTHENTICATED_WARNING.format(host=host), file=sys.stderr)
+        roles = ", ".join(settings.effective_dev_roles) or "none"
+        print(UNAUTHENTICATED_WARNING.format(host=host, roles=roles), file=sys.stderr)
     print(PLAYGROUND_HINT.format(host=host, port=port), file=sys.stderr)
 
     async def application() -> web.Application:

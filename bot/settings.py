@@ -12,6 +12,7 @@ import re
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
+from urllib.parse import urlsplit
 
 from pydantic import AliasChoices, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -21,6 +22,28 @@ DEFAULT_SQLITE_PATH = Path("var") / "familycontext-demo.sqlite3"
 (relative to the working directory, so a fresh clone keeps it beside itself)."""
 
 _GUID = re.compile(r"^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$")
+_HOST_NAME = re.compile(
+    r"^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$"
+)
+
+BOT_FRAMEWORK_OPENID_METADATA_URL = (
+    "https://login.botframework.com/v1/.well-known/openidconfiguration"
+)
+"""Where the Bot Framework publishes the keys that sign the tokens Teams sends the bot."""
+
+ENTRA_AUTHORITY = "https://login.microsoftonline.com"
+BOT_FRAMEWORK_TOKEN_SERVICE_URL = "https://api.botframework.com"  # noqa: S105 (an address)
+
+DEFAULT_SERVICE_HOSTS: tuple[str, ...] = (
+    "smba.trafficmanager.net",
+    "smba.infra.gcc.teams.microsoft.com",
+    "smba.infra.gov.teams.microsoft.us",
+    "smba.infra.dod.teams.microsoft.us",
+)
+"""The Teams connector hosts the bot may reply to, with its token: the public cloud (the
+one English councils use, whatever the region in the path: /uk/, /emea/, /teams/) and the
+US government clouds (Microsoft's `TeamsServiceEndpoints`). Exact host names, never a
+suffix: anyone can register a name under trafficmanager.net."""
 
 
 class Environment(StrEnum):
@@ -85,6 +108,58 @@ class Settings(BaseSettings):
     )
     log_level: str = Field("INFO", validation_alias=_env("FC_LOG_LEVEL"))
 
+    # Identity and access (product.md, "Identity and access"; docs/admin-guide.md, section 4).
+    channel_openid_metadata_url: str = Field(
+        BOT_FRAMEWORK_OPENID_METADATA_URL,
+        validation_alias=_env("FC_CHANNEL_OPENID_METADATA_URL"),
+        description="OpenID metadata document whose keys sign Bot Framework channel tokens.",
+    )
+    signing_key_fetch_timeout: float = Field(
+        5.0,
+        gt=0,
+        le=60,
+        validation_alias=_env("FC_SIGNING_KEY_FETCH_TIMEOUT"),
+        description="Seconds a fetch of signing keys may take before it is abandoned.",
+    )
+    allowed_service_hosts: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        validation_alias=_env("FC_ALLOWED_SERVICE_HOSTS"),
+        description="Comma-separated exact host names the bot may send replies (and its "
+        "token) to; empty means the Teams connector hosts.",
+    )
+    access_contact: str = Field(
+        "your IT service desk",
+        validation_alias=_env("FC_ACCESS_CONTACT"),
+        description="Who a refused user should contact, completing 'To ask for access, "
+        "contact ...'.",
+    )
+    role_social_worker: str = Field("SocialWorker", validation_alias=_env("FC_ROLE_SOCIAL_WORKER"))
+    role_team_manager: str = Field("TeamManager", validation_alias=_env("FC_ROLE_TEAM_MANAGER"))
+    role_auditor: str = Field("Auditor", validation_alias=_env("FC_ROLE_AUDITOR"))
+    dev_roles: Annotated[list[str] | None, NoDecode] = Field(
+        None,
+        validation_alias=_env("FC_DEV_ROLES"),
+        description="Local development without MicrosoftAppId only: the app roles every "
+        "user holds (the Agents Playground has no single sign-on). Unset means "
+        "SocialWorker; set but empty means none (to see the refusal).",
+    )
+    oauth_connection_name: str = Field(
+        "FamilyContextSSO",
+        validation_alias=_env("FC_OAUTH_CONNECTION_NAME"),
+        description="The Azure Bot resource's OAuth connection used for Teams single sign-on.",
+    )
+    entra_authority: str = Field(
+        ENTRA_AUTHORITY,
+        validation_alias=_env("FC_ENTRA_AUTHORITY"),
+        description="Entra ID's sign-in host; the tenant's signing keys are read from "
+        "{authority}/{tenant}/v2.0/.well-known/openid-configuration.",
+    )
+    bot_token_service_url: str = Field(
+        BOT_FRAMEWORK_TOKEN_SERVICE_URL,
+        validation_alias=_env("FC_BOT_TOKEN_SERVICE_URL"),
+        description="The Bot Framework token service (single sign-on exchanges).",
+    )
+
     # The Teams app package (`familycontext manifest build`).
     council_name: str = Field(
         "",
@@ -114,12 +189,17 @@ class Settings(BaseSettings):
         "empty means node_modules/@microsoft/app-manifest/build/json-schemas/teams.",
     )
 
-    @field_validator("allowed_tenant_ids", mode="before")
+    @field_validator("allowed_tenant_ids", "allowed_service_hosts", "dev_roles", mode="before")
     @classmethod
     def _split_commas(cls, value: Any) -> Any:
         if isinstance(value, str):
             return [part.strip() for part in value.split(",") if part.strip()]
         return value
+
+    @field_validator("allowed_service_hosts", mode="after")
+    @classmethod
+    def _lower_hosts(cls, value: list[str]) -> list[str]:
+        return [host.strip().lower() for host in value if host.strip()]
 
     @field_validator("manifest_schema_dir", mode="before")
     @classmethod
@@ -136,6 +216,11 @@ class Settings(BaseSettings):
         "council_website_url",
         "privacy_url",
         "terms_url",
+        "channel_openid_metadata_url",
+        "access_contact",
+        "oauth_connection_name",
+        "entra_authority",
+        "bot_token_service_url",
         mode="after",
     )
     @classmethod
@@ -163,6 +248,22 @@ class Settings(BaseSettings):
         if not tenants and self.microsoft_app_tenant_id:
             tenants.add(self.microsoft_app_tenant_id)
         return frozenset(t.lower() for t in tenants)
+
+    @property
+    def effective_dev_roles(self) -> list[str]:
+        """The roles everyone holds in the Playground mode; none anywhere else."""
+        if not self.authentication_disabled:
+            return []
+        return [self.role_social_worker] if self.dev_roles is None else list(self.dev_roles)
+
+    @property
+    def effective_allowed_service_hosts(self) -> frozenset[str]:
+        return frozenset(self.allowed_service_hosts or DEFAULT_SERVICE_HOSTS)
+
+    @property
+    def loopback_service_urls_allowed(self) -> bool:
+        """Replies to a loopback service URL (the Agents Playground) only in local."""
+        return self.environment is Environment.LOCAL
 
 
 def load_settings(**overrides: Any) -> Settings:
@@ -214,3 +315,78 @@ def check_can_serve(settings: Settings, host: str) -> None:
             )
     elif not is_guid(settings.microsoft_app_id):
         raise ConfigurationError("MicrosoftAppId must be a GUID")
+    _check_identity_endpoints(settings)
+
+
+def is_host_name(value: str) -> bool:
+    """An exact host name or IP address: no scheme, port, path or wildcard."""
+    if _HOST_NAME.match(value):
+        return True
+    try:
+        ipaddress.ip_address(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _check_identity_endpoints(settings: Settings) -> None:
+    if not settings.authentication_disabled:
+        for tenant in settings.allowed_tenant_ids:
+            if not is_guid(tenant):
+                raise ConfigurationError(
+                    f"FC_ALLOWED_TENANT_IDS: {tenant!r} is not a tenant id (a GUID)"
+                )
+    for host in settings.allowed_service_hosts:
+        if not is_host_name(host):
+            raise ConfigurationError(
+                f"FC_ALLOWED_SERVICE_HOSTS: {host!r} is not an exact host name "
+                "(no scheme, port, path or wildcard)"
+            )
+        if is_loopback(host) and settings.environment is Environment.PRODUCTION:
+            raise ConfigurationError(
+                f"FC_ALLOWED_SERVICE_HOSTS: {host} is a loopback address, "
+                "which is only allowed with FC_ENVIRONMENT=local or test"
+            )
+    for name, value in (
+        ("FC_CHANNEL_OPENID_METADATA_URL", settings.channel_openid_metadata_url),
+        ("FC_ENTRA_AUTHORITY", settings.entra_authority),
+        ("FC_BOT_TOKEN_SERVICE_URL", settings.bot_token_service_url),
+    ):
+        if not _is_secure_url(value, settings.environment):
+            raise ConfigurationError(
+                f"{name} must be an https:// address "
+                "(http:// only on a loopback address, and not in production)"
+            )
+    for name, value in (
+        ("FC_ROLE_SOCIAL_WORKER", settings.role_social_worker),
+        ("FC_ROLE_TEAM_MANAGER", settings.role_team_manager),
+        ("FC_ROLE_AUDITOR", settings.role_auditor),
+    ):
+        if not value or any(character.isspace() for character in value):
+            raise ConfigurationError(f"{name} must be an app role value, without spaces")
+    if not settings.oauth_connection_name:
+        raise ConfigurationError("FC_OAUTH_CONNECTION_NAME must not be empty")
+    if settings.dev_roles:
+        if not settings.authentication_disabled:
+            raise ConfigurationError(
+                "FC_DEV_ROLES is only for local development without MicrosoftAppId "
+                "(FC_ENVIRONMENT=local); roles come from Entra ID otherwise"
+            )
+        known = {settings.role_social_worker, settings.role_team_manager, settings.role_auditor}
+        unknown = [role for role in settings.dev_roles if role not in known]
+        if unknown:
+            raise ConfigurationError(
+                f"FC_DEV_ROLES: unknown role {unknown[0]!r} (one of {', '.join(sorted(known))})"
+            )
+
+
+def _is_secure_url(value: str, environment: Environment) -> bool:
+    url = urlsplit(value)
+    return bool(url.hostname) and (
+        url.scheme == "https"
+        or (
+            url.scheme == "http"
+            and environment is not Environment.PRODUCTION
+            and is_loopback(url.hostname or "")
+        )
+    )

@@ -12,7 +12,7 @@ from bot.app import MAX_BODY_BYTES, create_app
 from bot.settings import Settings
 from data_access.engine import create_engine
 from dialogs.conversation import HELP_TEXT
-from tests.support.activities import message
+from tests.support.activities import TEAMS_SERVICE_URL, message
 from tests.support.connector import FakeConnector, fake_connector
 
 
@@ -90,7 +90,7 @@ async def test_help_with_a_mention_in_a_channel(
 
 
 async def test_expect_replies_returns_the_replies_in_the_response(client: TestClient) -> None:
-    activity = message("help", "https://smba.trafficmanager.net/uk/", deliveryMode="expectReplies")
+    activity = message("help", TEAMS_SERVICE_URL, deliveryMode="expectReplies")
 
     response = await client.post("/api/messages", json=activity)
 
@@ -100,7 +100,7 @@ async def test_expect_replies_returns_the_replies_in_the_response(client: TestCl
 
 
 async def test_other_text_gets_a_pointer_to_help(client: TestClient) -> None:
-    activity = message("jayden smith", "https://x.invalid/", deliveryMode="expectReplies")
+    activity = message("jayden smith", TEAMS_SERVICE_URL, deliveryMode="expectReplies")
 
     response = await client.post("/api/messages", json=activity)
 
@@ -133,7 +133,7 @@ async def test_bad_requests_are_refused_without_a_500(
 
 async def test_metrics_count_requests_without_personal_data(client: TestClient) -> None:
     text = "Jayden Smith 12/03/2016"
-    activity = message(text, "https://x.invalid/", deliveryMode="expectReplies")
+    activity = message(text, TEAMS_SERVICE_URL, deliveryMode="expectReplies")
     await client.post("/api/messages", json=activity)
     await client.get("/healthz")
 

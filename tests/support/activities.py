@@ -8,6 +8,8 @@ from typing import Any
 BOT_ID = "28:bot-app-id"
 TENANT_ID = "72f988bf-86f1-41af-91ab-2d7cd011db47"
 USER_OBJECT_ID = "00000000-0000-0000-0000-0000000000a1"
+TEAMS_SERVICE_URL = "https://smba.trafficmanager.net/uk/"
+"""A real Teams service URL: allowed, so only usable with expectReplies (nothing is sent)."""
 
 
 def message(text: str, service_url: str, **extra: Any) -> dict[str, Any]:
@@ -30,4 +32,18 @@ def message(text: str, service_url: str, **extra: Any) -> dict[str, Any]:
         "channelData": {"tenant": {"id": TENANT_ID}},
     }
     activity.update(extra)
+    return activity
+
+
+def invoke(name: str, value: Any, service_url: str, **extra: Any) -> dict[str, Any]:
+    """An invoke (card action, sign-in) from the same user and conversation as `message`."""
+    activity = message("", service_url, **extra)
+    activity.update(type="invoke", name=name, value=value)
+    del activity["text"], activity["textFormat"]
+    return activity
+
+
+def in_tenant(activity: dict[str, Any], tenant: str) -> dict[str, Any]:
+    activity["channelData"] = {"tenant": {"id": tenant}}
+    activity["conversation"]["tenantId"] = tenant
     return activity
