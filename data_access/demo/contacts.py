@@ -77,8 +77,9 @@ def mobile(rng: random.Random) -> str:
 def _adult_name(rng: random.Random) -> tuple[str, str]:
     heritage: Heritage = rng.choices(HERITAGES, weights=[h.weight for h in HERITAGES])[0]
     women = rng.random() < 0.7  # most of this workforce is female
-    first = rng.choice(heritage.women if women else heritage.men)
-    surname = rng.choice(heritage.surnames).split("/")
+    _, girls, boys, _ = heritage.decade(rng.randrange(1960, 2000))
+    first = rng.choice(girls if women else boys)
+    surname = rng.choice(heritage.surnames[:300]).split("/")
     last = surname[-1] if women else surname[0]
     return first, last
 

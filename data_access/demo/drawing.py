@@ -8,12 +8,15 @@ nicknames recorded in place of the full name, the spellings of Muhammad).
 
 from __future__ import annotations
 
+import functools
+import itertools
 import random
+from bisect import bisect
 from collections.abc import Sequence
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 from data_access.demo import places
-from data_access.demo.names import ANGLICISED, HERITAGES, NICKNAMES, Heritage
+from data_access.demo.names import ANGLICISED, HERITAGES, NICKNAMES, WHITE_BRITISH, Heritage
 from data_access.demo.people import FEMALE, MALE, OTHER, UNKNOWN, Home, Member
 from data_access.demo.world import World
 from data_access.enums import AliasKind
@@ -29,6 +32,12 @@ ALIAS = AliasKind.ALIAS.value
 YEAR = 365
 _MUHAMMAD = ("Muhammad", "Mohammed", "Mohammad", "Muhammed", "Mohamed", "Mahamed")
 _CHILD_COUNTS = (1,) * 38 + (2,) * 37 + (3,) * 16 + (4,) * 6 + (5, 5, 6)
+# Share of surname draws that are a community's own compound surname.
+_COMPOUND_RATE = 0.0005
+# First names: rank r (from 1) weighs (r + offset) ** -exponent, the decade's exponent.
+_FIRST_NAME_OFFSET = 4.0
+_FIRST_YEAR = 1850
+_LAST_YEAR = 2200
 
 
 class Drawer:
@@ -40,17 +49,29 @@ class Drawer:
         self.rnd = rng.random
         self.ages = world.age
         self.age_start = world.age_start
+        self.years = world.birth_year
         self.members: list[Member] = []
-        self._pools = {heritage.key: _Pools(heritage) for heritage in HERITAGES}
+        self._pools = {heritage.key: _pools(heritage) for heritage in HERITAGES}
+        self._english = self._pools[WHITE_BRITISH.key]
 
     def heritage(self) -> Heritage:
         bag = self.world.heritage_bag
         return bag[int(self.rnd() * len(bag))]
 
     def surname(self, heritage: Heritage) -> SurnamePair:
+        rnd = self.rnd
         pools = self._pools[heritage.key]
-        pairs = pools.compound if pools.compound and self.rnd() < 0.04 else pools.surnames
-        return pairs[int(self.rnd() * len(pairs))]
+        if pools.english_surnames and rnd() < pools.english_surnames:
+            pools = self._english
+        bag = pools.surnames
+        r = rnd()
+        if r < pools.compound_rate:
+            compound = pools.compound
+            return compound[int(rnd() * len(compound))]
+        if r < pools.compound_rate + pools.hyphenated:
+            first = bag.names[bisect(bag.cum, rnd() * bag.total)]
+            return double_barrelled(first, bag.names[bisect(bag.cum, rnd() * bag.total)])
+        return bag.names[bisect(bag.cum, rnd() * bag.total)]
 
     def own_surname(self, heritage: Heritage) -> SurnamePair:
         """A woman's own surname, which in some communities is not the family's.
@@ -59,8 +80,9 @@ class Drawer:
         Kaur, the family's surname for Begum or Bibi.
         """
         pair = self.surname(heritage)
-        womens = self._pools[heritage.key].womens
-        if womens and self.rnd() < 0.5:
+        pools = self._pools[heritage.key]
+        womens = pools.womens
+        if womens and self.rnd() < pools.womens_share:
             male, female = womens[int(self.rnd() * len(womens))]
             return (male or pair[0], female)
         return pair
@@ -88,38 +110,42 @@ class Drawer:
         """A mother aged 17 to 40 at her first child's birth."""
         return eldest_child_days + self.age_start[17] + int(self.rnd() * 23 * YEAR)
 
-    def first_name(self, heritage: Heritage, gender: int, age: int) -> str:
+    def first_name(self, heritage: Heritage, gender: int, days: int) -> str:
+        """A first name given in the year this person, `days` old today, was born."""
+        rnd = self.rnd
         if gender > MALE:
-            gender = FEMALE if self.rnd() < 0.5 else MALE
+            gender = FEMALE if rnd() < 0.5 else MALE
         pools = self._pools[heritage.key]
-        if age <= 20:
-            pool = pools.girls if gender == FEMALE else pools.boys
-        elif age <= 55:
-            pool = pools.women if gender == FEMALE else pools.men
-        else:
-            pool = pools.older_women if gender == FEMALE else pools.older_men
-        return pool[int(self.rnd() * len(pool))]
+        if pools.english_first_names and rnd() < pools.english_first_names:
+            pools = self._english
+        girls, boys = pools.by_year[self.years[days] - _FIRST_YEAR]
+        bag = girls if gender == FEMALE else boys
+        return bag.names[bisect(bag.cum, rnd() * bag.total)]
 
     def person(
         self, heritage: Heritage, gender: int, days: int, surname: SurnamePair, home: Home
     ) -> Member:
         rnd = self.rnd
         age = self.ages[days]
-        first = self.first_name(heritage, gender, age)
+        first = self.first_name(heritage, gender, days)
         member = Member(
             first, surname[1] if gender == FEMALE else surname[0], gender, days, age, home, heritage
         )
+        # Two draws whatever the name, so that the names, which follow the
+        # year of birth and so `today`, do not shift the rest of the stream.
+        r = rnd()
+        pick = rnd()
         short = NICKNAMES.get(first)
         if short is not None:
-            r = rnd()
             if r < 0.12:
-                member.first = short[int(rnd() * len(short))]  # recorded as "Bob"
+                member.first = short[int(pick * len(short))]  # recorded as "Bob"
             elif r < 0.2:
-                member.alias(short[int(rnd() * len(short))], "", PREFERRED)
-        elif first in ANGLICISED and rnd() < 0.3:
-            member.alias(ANGLICISED[first], "", PREFERRED)
-        elif first in _MUHAMMAD and rnd() < 0.2:
-            other = _MUHAMMAD[int(rnd() * len(_MUHAMMAD))]
+                member.alias(short[int(pick * len(short))], "", PREFERRED)
+        elif first in ANGLICISED:
+            if r < 0.3:
+                member.alias(ANGLICISED[first], "", PREFERRED)
+        elif first in _MUHAMMAD and r < 0.2:
+            other = _MUHAMMAD[int(pick * len(_MUHAMMAD))]
             if other != first:
                 member.alias(other, "", ALIAS)
         if age >= 18 and rnd() < 0.08:
@@ -169,30 +195,60 @@ class Drawer:
         )
 
 
+class _Weighted(Generic[T]):
+    """Names listed most common first, drawn with Zipf weights by one bisection:
+    rank r (from 1) weighs (r + offset) ** -exponent."""
+
+    __slots__ = ("cum", "names", "total")
+
+    def __init__(self, names: Sequence[T], exponent: float, offset: float) -> None:
+        self.names = tuple(dict.fromkeys(names))
+        weights = ((rank + offset) ** -exponent for rank in range(1, len(self.names) + 1))
+        self.cum = list(itertools.accumulate(weights))
+        self.total = self.cum[-1]
+
+
 class _Pools:
-    """A heritage's names as weighted bags, so a draw is one index."""
+    """A heritage's names, ready to draw; they do not depend on the seed."""
 
     __slots__ = (
-        "boys",
+        "by_year",
         "compound",
-        "girls",
-        "men",
-        "older_men",
-        "older_women",
+        "compound_rate",
+        "english_first_names",
+        "english_surnames",
+        "hyphenated",
         "surnames",
-        "women",
         "womens",
+        "womens_share",
     )
 
     def __init__(self, heritage: Heritage) -> None:
-        self.girls = _ranked(heritage.girls)
-        self.boys = _ranked(heritage.boys)
-        self.women = _ranked(heritage.women)
-        self.men = _ranked(heritage.men)
-        self.older_women = _ranked(heritage.older_women or heritage.women)
-        self.older_men = _ranked(heritage.older_men or heritage.men)
-        self.surnames = _ranked(_pairs(heritage.surnames))
+        decades = [
+            (
+                _Weighted(girls, exponent, _FIRST_NAME_OFFSET),
+                _Weighted(boys, exponent, _FIRST_NAME_OFFSET),
+            )
+            for _, girls, boys, exponent in heritage.decades
+        ]
+        # by_year[year - _FIRST_YEAR]: the girls' and boys' names of that year of birth.
+        self.by_year = tuple(
+            decades[
+                next(
+                    (index for index, decade in enumerate(heritage.decades) if year <= decade[0]),
+                    len(decades) - 1,
+                )
+            ]
+            for year in range(_FIRST_YEAR, _LAST_YEAR)
+        )
+        exponent, offset = heritage.surname_zipf
+        self.surnames = _Weighted(_pairs(heritage.surnames), exponent, offset)
         self.compound = _pairs(heritage.compound_surnames)
+        self.compound_rate = _COMPOUND_RATE if self.compound else 0.0
+        self.hyphenated = heritage.hyphenated
+        self.english_first_names = heritage.english_first_names
+        self.english_surnames = heritage.english_surnames
+        self.womens_share = heritage.womens_surname_share
         # "Singh/Kaur" names both forms; a lone "Begum" has no male form.
         self.womens = tuple(
             (forms[0], forms[-1]) if len(forms) == 2 else ("", forms[0])
@@ -200,13 +256,9 @@ class _Pools:
         )
 
 
-def _ranked(names: Sequence[T]) -> tuple[T, ...]:
-    """Names listed most common first, repeated so that the first come up most."""
-    return tuple(
-        name
-        for rank, name in enumerate(names)
-        for _ in range(max(1, round(12 / (rank + 1) ** 0.5)))
-    )
+@functools.cache
+def _pools(heritage: Heritage) -> _Pools:
+    return _Pools(heritage)
 
 
 def _pairs(surnames: Sequence[str]) -> tuple[SurnamePair, ...]:

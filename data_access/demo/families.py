@@ -161,7 +161,9 @@ class FamilyBuilder:
             self.rel.ex_partners(parent, absent)
         if children_surname == ("", ""):
             first = (
-                absent.first if absent is not None else draw.first_name(other_heritage, MALE, 40)
+                absent.first
+                if absent is not None
+                else draw.first_name(other_heritage, MALE, self.age_start[40])
             )
             children_surname = (first, first)
         children_heritage = heritage if rnd() < 0.6 else other_heritage

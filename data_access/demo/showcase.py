@@ -102,8 +102,9 @@ def showcase_cluster(families: FamilyBuilder) -> tuple[list[Member], list[Relati
         other_surname = draw.surname(partner_heritage)
     partner.alias("", other_surname[0], ALIAS)
     # Called by a short form of his name at school.
-    formal = [name for name in heritage.boys if name in names.NICKNAMES]
     son = older[2]
+    boys = heritage.decade(world.birth_year[son.days])[2]
+    formal = [name for name in boys if name in names.NICKNAMES]
     son.first = formal[int(rng.random() * len(formal))]
     son.aliases = [(names.NICKNAMES[son.first][0], "", PREFERRED)]
 

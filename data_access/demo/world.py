@@ -43,6 +43,7 @@ class World:
     iso: tuple[str, ...]  # iso[d]: the date d days before today
     age: tuple[int, ...]  # age[d]: exact age in years of someone born d days ago
     age_start: tuple[int, ...]  # age_start[a]: fewest days old of anyone aged a
+    birth_year: tuple[int, ...]  # birth_year[d]: the year of the date d days before today
     heritage_bag: tuple[Heritage, ...]
     streets: tuple[Street, ...]
     primary: tuple[School, ...]
@@ -79,9 +80,12 @@ def cms_id(world: World, number: int) -> str:
     return str(1_000_000 + (number * world.cms_step + world.cms_offset) % CMS_SPACE)
 
 
-def _dates(today: dt.date) -> tuple[tuple[str, ...], tuple[int, ...], tuple[int, ...]]:
+def _dates(
+    today: dt.date,
+) -> tuple[tuple[str, ...], tuple[int, ...], tuple[int, ...], tuple[int, ...]]:
     iso: list[str] = []
     ages: list[int] = []
+    years: list[int] = []
     starts: list[int] = [0]
     one_day = dt.timedelta(days=1)
     day = today
@@ -92,8 +96,9 @@ def _dates(today: dt.date) -> tuple[tuple[str, ...], tuple[int, ...], tuple[int,
         if age == len(starts):
             starts.append(offset)
         ages.append(age)
+        years.append(day.year)
         day -= one_day
-    return tuple(iso), tuple(ages), tuple(starts)
+    return tuple(iso), tuple(ages), tuple(starts), tuple(years)
 
 
 def _school(rng: random.Random, name: str) -> School:
@@ -123,7 +128,7 @@ def _streets(rng: random.Random) -> tuple[Street, ...]:
 @functools.lru_cache(maxsize=4)
 def build_world(seed: int, today: dt.date) -> World:
     rng = random.Random(f"millbrook-world/{seed}")
-    iso, ages, starts = _dates(today)
+    iso, ages, starts, years = _dates(today)
     bag = tuple(heritage for heritage in HERITAGES for _ in range(heritage.weight))
     council = "millbrook.example"
     homes = "millbrookhomes.example"
@@ -136,6 +141,7 @@ def build_world(seed: int, today: dt.date) -> World:
         iso=iso,
         age=ages,
         age_start=starts,
+        birth_year=years,
         heritage_bag=bag,
         streets=_streets(rng),
         primary=tuple(_school(rng, name) for name in places.PRIMARY_SCHOOLS),

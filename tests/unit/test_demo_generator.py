@@ -10,19 +10,24 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import os
 import re
+import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
 from data_access.demo import write_interchange
+from data_access.demo.names import HERITAGES, WHITE_BRITISH
 from data_access.enums import AliasKind, RelationshipType, Service
 from data_access.interchange import TABLES, Kind, TableSpec
 
 TODAY = dt.date(2026, 11, 20)
 PEOPLE = 2000
 SEED = 20261120
+CITY = 20_000  # large enough to see how names are spread
 
 POSTCODE = re.compile(r"^MB[0-9]{1,2} [0-9][ABDEFGHJLNPQRSTUWXYZ]{2}$")
 EMAIL = re.compile(r"^[a-z0-9]+(?:[.-][a-z0-9]+)*@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.example$")
@@ -184,7 +189,95 @@ def test_names_are_as_varied_as_a_city(rows: Rows) -> None:
     assert any(not name.isascii() for name in names)  # Zoë, Łukasz, Wójcik
     firsts = {p["first_name"] for p in rows["person"]}
     assert len(firsts & {"Muhammad", "Mohammed", "Mohamed", "Mohammad"}) >= 2
-    assert len(set(surnames)) > 150
+    assert len(set(surnames)) > 0.3 * len(surnames)
+
+
+@pytest.fixture(scope="module")
+def city(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, str]]:
+    folder = tmp_path_factory.mktemp("city")
+    write_interchange(folder, people=CITY, seed=SEED, today=TODAY)
+    with (folder / "person.csv").open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_surnames_have_a_long_tail(city: list[dict[str, str]]) -> None:
+    """A few common surnames (Smith about 1 %), then thousands held by one or two families."""
+    surnames = Counter(person["last_name"] for person in city)
+    top_share = surnames.most_common(1)[0][1] / CITY
+    top_100_share = sum(count for _, count in surnames.most_common(100)) / CITY
+    assert len(surnames) > 0.2 * CITY
+    assert 0.005 < top_share < 0.02
+    assert 0.15 < top_100_share < 0.35  # about a fifth in England
+    assert sum(count <= 2 for count in surnames.values()) > 0.4 * len(surnames)
+
+
+def test_full_names_are_rarely_shared(city: list[dict[str, str]]) -> None:
+    names = Counter(f"{p['first_name']} {p['last_name']}".casefold() for p in city)
+    assert len(names) > 0.9 * CITY
+    assert max(names.values()) < 20
+    firsts = Counter(person["first_name"] for person in city)
+    assert len(firsts) > 1500
+    assert firsts.most_common(1)[0][1] < 0.015 * CITY
+
+
+def test_first_names_follow_the_birth_year(city: list[dict[str, str]]) -> None:
+    """The Margarets are old and the Islas young: first names follow fashion."""
+
+    def names_born(first: str, last: str) -> Counter[str]:
+        return Counter(
+            person["first_name"]
+            for person in city
+            if first <= person["date_of_birth"][:4] <= last and person["date_of_birth"]
+        )
+
+    old, young = names_born("1900", "1959"), names_born("2010", "2099")
+    assert not {n for n, _ in old.most_common(15)} & {n for n, _ in young.most_common(15)}
+    assert old["Margaret"] > 10 * young["Margaret"]
+    assert young["Olivia"] > 10 * old["Olivia"]
+
+
+def test_name_pools_are_plausible() -> None:
+    british = WHITE_BRITISH.surnames
+    assert len(british) > 10_000
+    for heritage in HERITAGES:
+        assert len(set(heritage.surnames)) == len(heritage.surnames), heritage.key
+        for name in heritage.surnames + heritage.compound_surnames:
+            for form in name.split("/"):
+                words = form.split(" ")
+                assert all(
+                    word[:1].isupper() or word in ("da", "de", "do", "dos") for word in words
+                )
+                assert all(char.isalpha() or char in " '-" for char in form), form
+                assert "  " not in form, form
+                assert 2 <= len(form) <= 32, form
+        for _, girls, boys, _ in heritage.decades:
+            assert len(girls) >= 10, heritage.key
+            assert len(boys) >= 10, heritage.key
+            for first in girls + boys:
+                assert first[:1].isupper(), first
+                assert all(char.isalpha() or char in " '-" for char in first), first
+    for made in ("Sandwich", "Woodland", "Shitley", "Ibibisi"):
+        assert all(made not in heritage.surnames for heritage in HERITAGES)
+
+
+def test_output_does_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
+    """Name pools are built from sets and dicts: their order must not follow str hashing."""
+    code = (
+        "import sys, datetime as dt; from pathlib import Path;"
+        " from data_access.demo import write_interchange;"
+        " write_interchange(Path(sys.argv[1]), people=200, seed=5, today=dt.date(2026, 11, 20))"
+    )
+    runs = [
+        subprocess.Popen(
+            [sys.executable, "-c", code, str(tmp_path / hash_seed)],
+            env={**os.environ, "PYTHONHASHSEED": hash_seed},
+        )
+        for hash_seed in ("1", "2")
+    ]
+    assert [run.wait(timeout=60) for run in runs] == [0, 0]
+    assert (tmp_path / "1" / "person.csv").read_bytes() == (
+        tmp_path / "2" / "person.csv"
+    ).read_bytes()
 
 
 def test_every_display_state_is_present(rows: Rows, ages: dict[str, int | None]) -> None:
