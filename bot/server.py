@@ -9,8 +9,9 @@ import sys
 from aiohttp import web
 
 from bot.app import create_app
+from bot.database import database_for
 from bot.settings import Settings, check_can_serve
-from data_access.engine import create_engine
+from data_access.engine import Database, create_engine
 from data_access.migrate import current_revision, head_revision, upgrade
 
 log = logging.getLogger(__name__)
@@ -32,9 +33,9 @@ UNAUTHENTICATED_WARNING = """\
 !!! Never run it with real data."""
 
 
-async def prepare_database(settings: Settings) -> None:
+async def prepare_database(settings: Settings, database: Database | None = None) -> None:
     """Make sure the schema is current; on the embedded default, create and fill it first."""
-    url = settings.effective_database_url
+    url = database or database_for(settings)
     if settings.uses_embedded_database:
         await upgrade(url)
         from data_access.demo_command import has_people, load_demo
@@ -59,14 +60,15 @@ def serve(settings: Settings, *, host: str, port: int) -> int:
         level=settings.log_level.upper(),
         format="%(asctime)s %(levelname)s %(name)s %(message)s",
     )
-    asyncio.run(prepare_database(settings))
+    database = database_for(settings)
+    asyncio.run(prepare_database(settings, database))
     if settings.authentication_disabled:
         roles = ", ".join(settings.effective_dev_roles) or "none"
         print(UNAUTHENTICATED_WARNING.format(host=host, roles=roles), file=sys.stderr)
     print(PLAYGROUND_HINT.format(host=host, port=port), file=sys.stderr)
 
     async def application() -> web.Application:
-        engine = create_engine(settings.effective_database_url)
+        engine = create_engine(database)
         app = create_app(settings, engine)
 
         async def close_engine(_: web.Application) -> None:

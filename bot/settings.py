@@ -107,6 +107,12 @@ class Settings(BaseSettings):
         description="How many synthetic people the embedded demo database gets on first run.",
     )
     log_level: str = Field("INFO", validation_alias=_env("FC_LOG_LEVEL"))
+    database_entra_auth: bool = Field(
+        False,
+        validation_alias=_env("FC_DATABASE_ENTRA_AUTH"),
+        description="Sign in to PostgreSQL with the bot's Entra ID token instead of a password "
+        "(Azure Database for PostgreSQL).",
+    )
 
     # Identity and access (product.md, "Identity and access"; docs/admin-guide.md, section 4).
     channel_openid_metadata_url: str = Field(

@@ -15,7 +15,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from data_access.demo import write_interchange
-from data_access.engine import create_engine
+from data_access.engine import DatabaseLike, create_engine
 from data_access.loader import LoadResult, SchemaNotReady, load_folder
 from data_access.models import Person
 
@@ -24,8 +24,8 @@ class DemoLoadFailed(Exception):
     """The generator wrote something the loader rejects: a bug in the generator."""
 
 
-async def has_people(url: str) -> bool:
-    engine = create_engine(url)
+async def has_people(database: DatabaseLike) -> bool:
+    engine = create_engine(database)
     try:
         async with engine.connect() as connection:
             found = await connection.execute(select(Person.person_id).limit(1))
@@ -34,10 +34,10 @@ async def has_people(url: str) -> bool:
         await engine.dispose()
 
 
-async def load_demo(url: str, *, people: int, seed: int) -> LoadResult:
+async def load_demo(database: DatabaseLike, *, people: int, seed: int) -> LoadResult:
     with tempfile.TemporaryDirectory(prefix="familycontext-demo-") as folder:
         write_interchange(Path(folder), people=people, seed=seed)
-        engine = create_engine(url)
+        engine = create_engine(database)
         try:
             result = await load_folder(engine, Path(folder))
         finally:
@@ -47,7 +47,7 @@ async def load_demo(url: str, *, people: int, seed: int) -> LoadResult:
     return result
 
 
-async def run_demo(url: str, *, people: int, seed: int, out: Path | None) -> int:
+async def run_demo(database: DatabaseLike, *, people: int, seed: int, out: Path | None) -> int:
     started = time.perf_counter()
     if out is not None:
         counts = write_interchange(out, people=people, seed=seed)
@@ -55,7 +55,7 @@ async def run_demo(url: str, *, people: int, seed: int, out: Path | None) -> int
         print(f"wrote {total} rows to {out} in {time.perf_counter() - started:.1f} s")
         return 0
     try:
-        result = await load_demo(url, people=people, seed=seed)
+        result = await load_demo(database, people=people, seed=seed)
     except SchemaNotReady as error:
         print(f"familycontext: {error}", file=sys.stderr)
         return 2

@@ -6,12 +6,12 @@ import sys
 import time
 from pathlib import Path
 
-from data_access.engine import create_engine
+from data_access.engine import DatabaseLike, create_engine
 from data_access.loader import SchemaNotReady, load_folder
 
 
-async def run_load(url: str, folder: Path) -> int:
-    engine = create_engine(url)
+async def run_load(database: DatabaseLike, folder: Path) -> int:
+    engine = create_engine(database)
     started = time.perf_counter()
     try:
         result = await load_folder(engine, folder)

@@ -14,7 +14,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Connection
 
-from data_access.engine import create_engine
+from data_access.engine import DatabaseLike, create_engine
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 
@@ -38,8 +38,8 @@ def current_revision_of(connection: Connection) -> str | None:
     return MigrationContext.configure(connection).get_current_revision()
 
 
-async def upgrade(url: str, revision: str = "head") -> None:
-    engine = create_engine(url)
+async def upgrade(database: DatabaseLike, revision: str = "head") -> None:
+    engine = create_engine(database)
     try:
         async with engine.begin() as connection:
             await connection.run_sync(_upgrade, revision)
@@ -47,8 +47,8 @@ async def upgrade(url: str, revision: str = "head") -> None:
         await engine.dispose()
 
 
-async def current_revision(url: str) -> str | None:
-    engine = create_engine(url)
+async def current_revision(database: DatabaseLike) -> str | None:
+    engine = create_engine(database)
     try:
         async with engine.connect() as connection:
             return await connection.run_sync(current_revision_of)
