@@ -14,6 +14,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from bot.database import database_for
 from bot.settings import ConfigurationError, Settings, load_settings
 
 Handler = Callable[[argparse.Namespace, Settings], int]
@@ -35,7 +36,7 @@ def _cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
 def _cmd_db_upgrade(args: argparse.Namespace, settings: Settings) -> int:
     from data_access.migrate import upgrade
 
-    asyncio.run(upgrade(settings.effective_database_url))
+    asyncio.run(upgrade(database_for(settings)))
     print("database schema is up to date")
     return 0
 
@@ -44,12 +45,12 @@ def _cmd_data_demo(args: argparse.Namespace, settings: Settings) -> int:
     from data_access.demo_command import run_demo
     from data_access.migrate import upgrade
 
-    url = settings.effective_database_url
+    database = database_for(settings)
 
     async def demo() -> int:
         if settings.uses_embedded_database and args.out is None:
-            await upgrade(url)  # the embedded default needs no separate `db upgrade`
-        return await run_demo(url, people=args.people, seed=args.seed, out=args.out)
+            await upgrade(database)  # the embedded default needs no separate `db upgrade`
+        return await run_demo(database, people=args.people, seed=args.seed, out=args.out)
 
     return asyncio.run(demo())
 
@@ -57,7 +58,24 @@ def _cmd_data_demo(args: argparse.Namespace, settings: Settings) -> int:
 def _cmd_data_load(args: argparse.Namespace, settings: Settings) -> int:
     from data_access.load_command import run_load
 
-    return asyncio.run(run_load(settings.effective_database_url, args.directory))
+    return asyncio.run(run_load(database_for(settings), args.directory))
+
+
+def _cmd_search(args: argparse.Namespace, settings: Settings) -> int:
+    from data_access.search_command import run_batch, run_search
+
+    database = database_for(settings)
+
+    async def search() -> int:
+        if settings.uses_embedded_database:
+            from bot.server import prepare_database  # creates and fills the demo database
+
+            await prepare_database(settings, database)
+        if args.batch is not None:
+            return await run_batch(database, args.batch, limit=args.limit)
+        return await run_search(database, " ".join(args.text), limit=args.limit, as_json=args.json)
+
+    return asyncio.run(search())
 
 
 def _cmd_manifest_build(args: argparse.Namespace, settings: Settings) -> int:
@@ -98,6 +116,19 @@ def build_parser() -> argparse.ArgumentParser:
     load = data.add_parser("load", help="load an interchange folder, replacing the data")
     load.add_argument("directory", type=Path, metavar="DIR")
     load.set_defaults(handler=_cmd_data_load)
+
+    search = commands.add_parser("search", help="find a person as the bot does")
+    asked = search.add_mutually_exclusive_group(required=True)
+    asked.add_argument("text", nargs="*", default=[], metavar="TEXT", help="what to search for")
+    asked.add_argument(
+        "--batch",
+        type=Path,
+        metavar="FILE",
+        help='JSON Lines of {"id": ..., "text": ...}; one JSON answer per line ("-": stdin)',
+    )
+    search.add_argument("--limit", type=_positive, default=5, metavar="N")
+    search.add_argument("--json", action="store_true", help="one JSON object (single search)")
+    search.set_defaults(handler=_cmd_search)
 
     manifest = commands.add_parser("manifest", help="the Teams app package").add_subparsers(
         dest="manifest_command", required=True, metavar="ACTION"

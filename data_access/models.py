@@ -246,3 +246,44 @@ COMMON_MODEL_TABLES = (
     PoliceInvolvement.__table__,
     PoliceOffence.__table__,
 )
+
+
+class PersonSearchKey(Base):
+    """The person search index: short name keys (search/keys.py), rebuilt by every load.
+
+    One table serves every look-up of the retrieval plan: all people holding
+    a key, and people holding a key who were born on given dates or in a
+    period. The primary key (key, date_of_birth, person_id) is ordered for
+    both: a key alone is a prefix range, a key and a date a narrower one, and
+    every column a search reads is in it. On SQLite the table is WITHOUT
+    ROWID, so that primary key is the table itself (one B-tree, each
+    look-up a single seek and a short scan); on PostgreSQL the primary key
+    index covers the query, so look-ups can be index-only. The key column
+    uses the "C" collation on PostgreSQL: keys are compared for equality
+    only, and byte order builds and searches faster than a linguistic one
+    (SQLite's default BINARY collation is the same thing).
+
+    `date_of_birth` is NOT NULL because primary-key columns of a WITHOUT
+    ROWID table must be (and PostgreSQL's always are); a person whose date of
+    birth is not recorded is filed under 9999-12-31
+    (search.index.UNKNOWN_DATE_OF_BIRTH), which no date look-up ever asks for.
+
+    No foreign key to person, on purpose: the rows are derived from person
+    and person_alias by the load that replaces them, in the same transaction
+    (search/index.py), so they cannot disagree. A foreign key would check
+    each of some fourteen million inserted rows against person, and ON
+    DELETE CASCADE would search this table for every person a load deletes,
+    which needs another index on person_id that no search uses. Search reads
+    people from the person table, so a key can only ever lead to a person
+    who exists.
+    """
+
+    __tablename__ = "person_search_key"
+
+    key: Mapped[str] = mapped_column(
+        Text().with_variant(Text(collation="C"), "postgresql"), primary_key=True
+    )
+    date_of_birth: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    person_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+
+    __table_args__ = ({"sqlite_with_rowid": False},)

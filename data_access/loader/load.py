@@ -133,6 +133,10 @@ async def load_folder(
                         connection, path, spec, state, report, batch_size
                     )
             if report.ok:
+                # Imported here: search.index uses this package's bulk_insert.
+                from data_access.search.index import rebuild_search_index
+
+                result.rows["person_search_key"] = await rebuild_search_index(connection)
                 await _analyse(connection)
         except TooManyErrors:
             pass

@@ -27,7 +27,8 @@ def test_db_upgrade_then_load(
     assert main(["data", "load", str(folder)]) == 0
 
     out, err = capsys.readouterr()
-    assert "loaded 7 rows" in out
+    summary = "data_source 2, person 2, relationship 1, school_involvement 1, housing_involvement 1"
+    assert f"({summary}, person_search_key " in out
     assert err == ""
 
 

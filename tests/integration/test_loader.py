@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from data_access.loader import SchemaNotReady, load_folder
 from data_access.models import DataSource, HousingInvolvement, Person, SchoolInvolvement
+from data_access.search.keys import person_keys
 from tests.support.interchange import Rows, valid_extract, write_extract
 from tests.support.snapshot import snapshot
 
@@ -40,6 +41,8 @@ async def test_valid_extract_is_loaded_and_normalised(engine: AsyncEngine, tmp_p
         "relationship": 1,
         "school_involvement": 1,
         "housing_involvement": 1,
+        "person_search_key": len(person_keys("Jayden", "Smith"))
+        + len(person_keys("Zoë", "O'Connor-Smith")),
     }
     async with engine.connect() as connection:
         jayden = (await connection.execute(select(Person).where(Person.person_id == "P1"))).one()
@@ -309,7 +312,12 @@ async def test_optional_files_may_be_absent(engine: AsyncEngine, tmp_path: Path)
     result = await load(engine, write_extract(tmp_path / "x", rows))
 
     assert result.ok
-    assert result.rows == {"data_source": 2, "person": 2}
+    assert result.rows == {
+        "data_source": 2,
+        "person": 2,
+        "person_search_key": len(person_keys("Jayden", "Smith"))
+        + len(person_keys("Zoë", "O'Connor-Smith")),
+    }
 
 
 async def test_line_numbers_count_physical_lines_of_multi_line_records(

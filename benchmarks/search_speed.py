@@ -1,0 +1,210 @@
+"""Person search latency at 100,000 and 1,000,000 people, on SQLite and PostgreSQL.
+
+The demo population is written once per size with `familycontext data demo
+--out`, loaded into each database by `familycontext data load` (the real
+loader, which builds the search index), and searched in this process through
+`PersonSearch`, the code the bot and `familycontext search` use: parse,
+retrieval, SQL, scoring. Each query is timed end to end. People are sampled
+with a fixed seed; each is searched by name and date of birth as recorded
+("Jayden Smith 12/03/2016"), then by name only.
+
+Goals (issue 4) at 1,000,000 people: p95 <= 25 ms with a date of birth and
+<= 150 ms by name only; 1,000,000 no more than 1.5 times slower than
+100,000.
+
+    python benchmarks/search_speed.py [--sizes 100000,1000000]
+        [--backends sqlite,postgresql] [--queries 2000] [--work DIR]
+
+With --work the extracts and SQLite files are kept there and, when present,
+reused (PostgreSQL databases fc_bench_search_<size> likewise), so a second
+run skips generating and loading.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import gc
+import random
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from _common import FAMILYCONTEXT, POSTGRES_ADMIN_DSN, fresh_postgres_database, run_measured
+from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
+
+from data_access.engine import create_engine
+from data_access.migrate import current_revision, head_revision
+from data_access.models import Person
+from data_access.search.service import PersonSearch
+
+WARM_UP = 100
+
+
+@dataclass(frozen=True)
+class Latency:
+    p50: float
+    p95: float
+    p99: float
+    mean: float
+    candidates_p95: int
+
+
+def percentile(sorted_values: list[float], share: float) -> float:
+    return sorted_values[min(len(sorted_values) - 1, int(share * len(sorted_values)))]
+
+
+def postgres_url(name: str) -> str:
+    base = POSTGRES_ADMIN_DSN.rsplit("/", 1)[0]
+    return f"{base.replace('postgresql://', 'postgresql+asyncpg://', 1)}/{name}"
+
+
+async def loaded(url: str) -> bool:
+    """Whether `url` is a migrated database that already holds people (for --work)."""
+    try:
+        if await current_revision(url) != head_revision():
+            return False
+    except (OSError, SQLAlchemyError):  # no such database yet
+        return False
+    engine = create_engine(url)
+    try:
+        async with engine.connect() as connection:
+            found = await connection.execute(select(Person.person_id).limit(1))
+            return found.first() is not None
+    finally:
+        await engine.dispose()
+
+
+def prepare(size: int, backend: str, work: Path, reuse: bool) -> tuple[str, float | None]:
+    """A database holding the demo population of `size`: its URL and how long loading took."""
+    extract = work / f"extract-{size}"
+    if not (reuse and extract.is_dir()):
+        shutil.rmtree(extract, ignore_errors=True)
+        run_measured(
+            [*FAMILYCONTEXT, "data", "demo", "--people", str(size), "--out", str(extract)], {}
+        )
+    if backend == "sqlite":
+        path = work / f"search-{size}.sqlite3"
+        url = f"sqlite+aiosqlite:///{path}"
+        if reuse and asyncio.run(loaded(url)):
+            return url, None
+        for stale in work.glob(f"{path.name}*"):
+            stale.unlink()
+    else:
+        url = postgres_url(f"fc_bench_search_{size}")
+        if reuse and asyncio.run(loaded(url)):
+            return url, None
+        url = asyncio.run(fresh_postgres_database(f"fc_bench_search_{size}"))
+    env = {"FC_DATABASE_URL": url}
+    run_measured([*FAMILYCONTEXT, "db", "upgrade"], env)
+    load = run_measured([*FAMILYCONTEXT, "data", "load", str(extract)], env)
+    return url, load.seconds
+
+
+async def measure(url: str, queries: int, seed: int) -> dict[str, Latency]:
+    engine = create_engine(url)
+    try:
+        async with engine.connect() as connection:
+            people = (
+                await connection.execute(
+                    select(Person.first_name, Person.last_name, Person.date_of_birth)
+                    .where(Person.restricted.is_(False), Person.date_of_birth.is_not(None))
+                    .order_by(Person.person_id)
+                )
+            ).all()
+        sample = random.Random(seed).sample(people, min(queries, len(people)))
+        del people
+        gc.collect()  # no pause of the collector over a million rows inside a measurement
+        search = PersonSearch(engine)
+        forms = {
+            "with date of birth": lambda p: f"{p[0]} {p[1]} {p[2]:%d/%m/%Y}",
+            "name only": lambda p: f"{p[0]} {p[1]}",
+        }
+        out: dict[str, Latency] = {}
+        for label, form in forms.items():
+            for person in sample[:WARM_UP]:
+                await search.search(form(person))
+            times: list[float] = []
+            considered: list[int] = []
+            for person in sample:
+                started = time.perf_counter()
+                outcome = await search.search(form(person))
+                times.append((time.perf_counter() - started) * 1000)
+                considered.append(outcome.considered)
+            times.sort()
+            considered.sort()
+            out[label] = Latency(
+                percentile(times, 0.50),
+                percentile(times, 0.95),
+                percentile(times, 0.99),
+                statistics.fmean(times),
+                int(percentile([float(c) for c in considered], 0.95)),
+            )
+        return out
+    finally:
+        await engine.dispose()
+
+
+def run(args: argparse.Namespace) -> None:
+    sizes = [int(size) for size in args.sizes.split(",")]
+    backends = args.backends.split(",")
+    work = args.work or Path(tempfile.mkdtemp(prefix="fc-bench-search-"))
+    work.mkdir(parents=True, exist_ok=True)
+    results: dict[tuple[int, str], dict[str, Latency]] = {}
+    loads: dict[tuple[int, str], float | None] = {}
+    try:
+        for size in sizes:
+            for backend in backends:
+                url, seconds = prepare(size, backend, work, reuse=args.work is not None)
+                loads[size, backend] = seconds
+                print(f"measuring {size:,} people on {backend}...", file=sys.stderr)
+                results[size, backend] = asyncio.run(measure(url, args.queries, args.seed))
+    finally:
+        if args.work is None:
+            shutil.rmtree(work, ignore_errors=True)
+
+    print()
+    print(f"{args.queries:,} people sampled per size (seed {args.seed}), each searched both ways.")
+    print()
+    print(
+        "| people | database | query | p50 (ms) | p95 (ms) | p99 (ms) | mean (ms) "
+        "| candidates p95 | load (s) |"
+    )
+    print("|---:|---|---|---:|---:|---:|---:|---:|---:|")
+    for (size, backend), by_form in results.items():
+        seconds = loads[size, backend]
+        shown = f"{seconds:.1f}" if seconds is not None else "(reused)"
+        for label, latency in by_form.items():
+            print(
+                f"| {size:,} | {backend} | {label} | {latency.p50:.1f} | {latency.p95:.1f} "
+                f"| {latency.p99:.1f} | {latency.mean:.1f} | {latency.candidates_p95:,} "
+                f"| {shown} |"
+            )
+    if len(sizes) >= 2:
+        small, large = min(sizes), max(sizes)
+        print()
+        print(f"| database | query | p95 at {large:,} / p95 at {small:,} |")
+        print("|---|---|---:|")
+        for backend in backends:
+            for label in results[large, backend]:
+                ratio = results[large, backend][label].p95 / results[small, backend][label].p95
+                print(f"| {backend} | {label} | {ratio:.2f} |")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="100000,1000000")
+    parser.add_argument("--backends", default="sqlite,postgresql")
+    parser.add_argument("--queries", type=int, default=2000)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--work", type=Path, help="keep (and reuse) extracts and databases here")
+    run(parser.parse_args())
+
+
+if __name__ == "__main__":
+    main()

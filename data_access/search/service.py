@@ -1,0 +1,283 @@
+"""Person search against the database: the retrieval plan of keys.py, then scoring.rank.
+
+One search is one SQL statement (one round trip): every look-up of the plan
+is a branch of a UNION ALL, the person ids found are capped at the plan's
+maximum (case id and exact date of birth first), and the same statement
+reads those people with their aliases. Restricted people are excluded in
+that statement (and have no keys at all, see index.py), and `rank` drops
+them again should one ever get through.
+
+Each look-up is a seek in the primary key of person_search_key (key,
+date_of_birth, person_id), which holds every column it reads: index-only on
+PostgreSQL, the table itself on SQLite. What keeps it fast at a million
+people:
+
+- Near dates and date ranges are looked up with the single-name keys only
+  (`plan.broad_keys`). The plan asks for people born on a near date who hold
+  any of `plan.filter_keys`, but everyone holding one of the selective
+  `plan.keys` is fetched anyway, whatever their date of birth, so the
+  result is the same with a handful of keys times fifty dates to seek
+  instead of hundreds of keys times fifty.
+- Those seeks are written one key at a time. Given a list of keys and a
+  list of dates, SQLite's planner (whose statistics say every key is as
+  rare as the average one) seeks each key and reads all its holders to
+  filter the dates: all 40,000 holders of "l:smith" in a city. With one key
+  and a list of dates it seeks each (key, date) pair, as PostgreSQL does
+  either way.
+- Key lists are one array parameter on PostgreSQL (`= ANY(:keys)`) and an
+  expanding IN list on SQLite.
+
+Nothing here logs names, dates of birth or search text: only counts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    Date,
+    Integer,
+    Select,
+    String,
+    Text,
+    any_,
+    bindparam,
+    func,
+    literal_column,
+    select,
+    union_all,
+)
+from sqlalchemy.dialects import postgresql
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+
+from data_access.models import Person, PersonAlias, PersonSearchKey
+from data_access.search.keys import RetrievalPlan, retrieval_plan
+from data_access.search.parse import parse_query
+from data_access.search.scoring import DEFAULT_LIMIT, Candidate, SearchOutcome, rank
+
+log = logging.getLogger(__name__)
+
+_person = Person.__table__
+_alias = PersonAlias.__table__
+_keys = PersonSearchKey.__table__
+
+# Look-ups that find the person asked for outright come first when the
+# candidates are capped.
+_STEP_CASE_ID = 1
+_STEP_EXACT_DATE = 2
+_STEP_OTHER = 3
+
+
+@dataclass(frozen=True, slots=True)
+class _Shape:
+    """Which look-ups a plan needs: one compiled statement per shape."""
+
+    dialect: str
+    case_id: bool
+    exact_date: bool
+    near_dates: bool
+    date_range: bool
+    keys: bool
+    broad_keys: int
+
+
+def _shape(plan: RetrievalPlan, dialect: str) -> _Shape:
+    broad = bool(plan.broad_keys)
+    return _Shape(
+        dialect=dialect,
+        case_id=plan.case_id is not None,
+        exact_date=plan.exact_date is not None,
+        near_dates=bool(plan.near_dates) and broad,
+        date_range=plan.date_range is not None and broad,
+        keys=bool(plan.keys),
+        broad_keys=len(plan.broad_keys),
+    )
+
+
+def _in_list(column: Any, name: str, item_type: Any, dialect: str) -> ColumnElement[bool]:
+    if dialect == "postgresql":
+        return column == any_(bindparam(name, type_=postgresql.ARRAY(item_type)))  # type: ignore[no-any-return]
+    return column.in_(bindparam(name, expanding=True, type_=item_type))  # type: ignore[no-any-return]
+
+
+def _step(value: int) -> Any:
+    return literal_column(str(value)).label("step")
+
+
+@cache
+def _statement(shape: _Shape) -> Select[Any]:
+    """The whole search for plans of this shape, built once."""
+    dialect = shape.dialect
+    branches: list[Select[Any]] = []
+    if shape.case_id:
+        branches.append(
+            select(_person.c.person_id, _step(_STEP_CASE_ID)).where(
+                _person.c.cms_id == bindparam("case_id", type_=String())
+            )
+        )
+    if shape.exact_date:
+        branches.append(
+            select(_person.c.person_id, _step(_STEP_EXACT_DATE)).where(
+                _person.c.date_of_birth == bindparam("exact_date", type_=Date())
+            )
+        )
+    if shape.keys:
+        branches.append(
+            select(_keys.c.person_id, _step(_STEP_OTHER)).where(
+                _in_list(_keys.c.key, "keys", Text(), dialect)
+            )
+        )
+    for number in range(shape.broad_keys):
+        # One branch per single name: with a list of keys and a list of dates,
+        # SQLite's planner (which assumes every key is as rare as the average)
+        # would seek each key and scan all its holders for the dates; with one
+        # key it seeks each (key, date) pair, as PostgreSQL does either way.
+        broad = _keys.c.key == bindparam(f"broad_{number}", type_=Text())
+        if shape.near_dates:
+            branches.append(
+                select(_keys.c.person_id, _step(_STEP_OTHER)).where(
+                    broad, _in_list(_keys.c.date_of_birth, "near_dates", Date(), dialect)
+                )
+            )
+        if shape.date_range:
+            branches.append(
+                select(_keys.c.person_id, _step(_STEP_OTHER)).where(
+                    broad,
+                    _keys.c.date_of_birth.between(
+                        bindparam("range_start", type_=Date()),
+                        bindparam("range_end", type_=Date()),
+                    ),
+                )
+            )
+        # All its holders, only when there are few enough of them: fetch one
+        # more than allowed and keep them only if that one is absent.
+        holders = (
+            select(_keys.c.person_id)
+            .where(broad)
+            .limit(bindparam("broad_fetch", type_=Integer()))
+            .subquery(f"holders_{number}")
+        )
+        counted = select(holders.c.person_id, func.count().over().label("holding")).subquery(
+            f"counted_{number}"
+        )
+        branches.append(
+            select(counted.c.person_id, _step(_STEP_OTHER)).where(
+                counted.c.holding <= bindparam("broad_limit", type_=Integer())
+            )
+        )
+    hits = union_all(*branches).subquery("hits")
+    first_step = func.min(hits.c.step)
+    chosen = (
+        select(hits.c.person_id, first_step.label("step"))
+        .group_by(hits.c.person_id)
+        .order_by(first_step, hits.c.person_id)
+        .limit(bindparam("max_candidates", type_=Integer()))
+        .subquery("chosen")
+    )
+    return (
+        select(
+            _person.c.person_id,
+            _person.c.first_name,
+            _person.c.last_name,
+            _person.c.date_of_birth,
+            _person.c.cms_id,
+            _alias.c.first_name,
+            _alias.c.last_name,
+            _alias.c.kind,
+        )
+        .select_from(
+            chosen.join(_person, _person.c.person_id == chosen.c.person_id).outerjoin(
+                _alias, _alias.c.person_id == _person.c.person_id
+            )
+        )
+        .where(_person.c.restricted.is_(False))
+        .order_by(_person.c.person_id)
+    )
+
+
+def _parameters(plan: RetrievalPlan, shape: _Shape) -> dict[str, Any]:
+    values: dict[str, Any] = {"max_candidates": plan.max_candidates}
+    if shape.case_id:
+        values["case_id"] = plan.case_id
+    if shape.exact_date:
+        values["exact_date"] = plan.exact_date
+    if shape.near_dates:
+        values["near_dates"] = list(plan.near_dates)
+    if shape.date_range:
+        assert plan.date_range is not None
+        values["range_start"] = plan.date_range.start
+        values["range_end"] = plan.date_range.end
+    if shape.keys:
+        values["keys"] = sorted(plan.keys)
+    if shape.broad_keys:
+        values["broad_fetch"] = plan.broad_limit + 1
+        values["broad_limit"] = plan.broad_limit
+        for number, key in enumerate(sorted(plan.broad_keys)):
+            values[f"broad_{number}"] = key
+    return values
+
+
+def _candidates(rows: Sequence[Any]) -> list[Candidate]:
+    """One Candidate per person from rows ordered by person_id (one row per alias)."""
+    out: list[Candidate] = []
+    index, count = 0, len(rows)
+    while index < count:
+        person_id, first, last, born, cms_id = rows[index][:5]
+        aliases: list[tuple[str | None, str | None, str]] = []
+        while index < count and rows[index][0] == person_id:
+            if rows[index][7] is not None:
+                aliases.append((rows[index][5], rows[index][6], rows[index][7]))
+            index += 1
+        out.append(Candidate(person_id, first, last, born, tuple(aliases), cms_id))
+    return out
+
+
+async def find_candidates(connection: AsyncConnection, plan: RetrievalPlan) -> list[Candidate]:
+    """Everyone the plan's look-ups find (at most plan.max_candidates), bar restricted people."""
+    shape = _shape(plan, connection.dialect.name)
+    if not (shape.case_id or shape.exact_date or shape.keys or shape.broad_keys):
+        return []
+    rows = (await connection.execute(_statement(shape), _parameters(plan, shape))).all()
+    return _candidates(rows)
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResult:
+    """The ranked outcome, and the people it names (for showing them without another query)."""
+
+    outcome: SearchOutcome
+    people: Mapping[str, Candidate]
+
+
+class PersonSearch:
+    """The search the bot, the CLI and the benchmarks share: text in, ranked people out."""
+
+    def __init__(self, engine: AsyncEngine) -> None:
+        self._engine = engine
+
+    async def search(
+        self, text: str, *, limit: int = DEFAULT_LIMIT, today: dt.date | None = None
+    ) -> SearchOutcome:
+        return (await self.search_people(text, limit=limit, today=today)).outcome
+
+    async def search_people(
+        self, text: str, *, limit: int = DEFAULT_LIMIT, today: dt.date | None = None
+    ) -> SearchResult:
+        today = today or dt.date.today()
+        query = parse_query(text, today)
+        if query.is_empty:
+            return SearchResult(SearchOutcome((), ambiguous=False, considered=0), {})
+        plan = retrieval_plan(query)
+        async with self._engine.connect() as connection:
+            candidates = await find_candidates(connection, plan)
+        outcome = rank(query, candidates, today, limit)
+        log.debug("search: %d candidates, %d results", len(candidates), len(outcome.matches))
+        chosen = {match.person_id for match in outcome.matches}
+        people = {c.person_id: c for c in candidates if c.person_id in chosen}
+        return SearchResult(outcome, people)
