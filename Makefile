@@ -44,6 +44,8 @@ test: lint typecheck pytest  ## everything CI runs: lint, types, tests
 
 bench: $(STAMP) postgres  ## the benchmarks (slow: minutes)
 	$(BIN)/python benchmarks/load.py
+	$(BIN)/python benchmarks/search_speed.py
+	$(BIN)/python benchmarks/search_quality.py
 
 clean:  ## remove the virtual environment, caches and local databases
 	rm -rf $(VENV) node_modules var .pytest_cache .mypy_cache .ruff_cache
