@@ -60,6 +60,7 @@ from data_access.engine import create_engine
 from data_access.migrate import current_revision, head_revision
 from data_access.models import Person, PersonAlias
 from data_access.search.nicknames import table as variant_table
+from data_access.search.normalise import SURNAME_PARTICLES as PARTICLES
 from data_access.search.normalise import fold_token
 from data_access.search.service import PersonSearch
 
@@ -222,10 +223,12 @@ def _nickname(p: Someone, rnd: random.Random) -> str | None:
 
 
 def _surname_part(p: Someone, rnd: random.Random) -> str | None:
-    parts = [part for part in re.split(r"[\s-]+", p.last) if len(part) >= 2]
-    if len(parts) < 2:
+    """One part of "Smith-Jones" or "Al-Hassan" (never "Al", "de" or "O" alone)."""
+    parts = [part for part in re.split(r"[\s-]+", p.last) if part]
+    usable = [part for part in parts if len(part) >= 2 and fold_token(part) not in PARTICLES]
+    if len(parts) < 2 or not usable:
         return None
-    return f"{p.first} {rnd.choice(parts)}"
+    return f"{p.first} {rnd.choice(usable)}"
 
 
 def _alias_surname(p: Someone, rnd: random.Random) -> str | None:
