@@ -6,12 +6,13 @@ person's name and aliases, so it is thrown away and recomputed from
 replaces them. Readers keep searching the previous index until the load
 commits, exactly as they keep reading the previous people.
 
-People are read in chunks by `person_id` (keyset pagination, aliases joined
-in), so memory stays bounded; a chunk's keys are written while the next
-chunk's are worked out. Restricted people get no keys at all: search never
-returns them, and a key that cannot lead to them is one less way for a bug
-to show them. A person whose date of birth is not recorded is filed under
-`UNKNOWN_DATE_OF_BIRTH` (see models.PersonSearchKey for why not NULL).
+People are read in chunks by `person_id` (keyset pagination, with the
+chunk's aliases by the same id range), so memory stays bounded; a chunk's
+keys are written while the next chunk's are worked out. Restricted people
+get no keys at all: search never returns them, and a key that cannot lead
+to them is one less way for a bug to show them. A person whose date of
+birth is not recorded is filed under `UNKNOWN_DATE_OF_BIRTH` (see
+models.PersonSearchKey for why not NULL).
 
 A million people give about fourteen million keys, and each nightly load
 pays for them, so how they reach the table matters more than anything else
@@ -22,11 +23,13 @@ Each database gets the cheapest path that keeps readers working:
 - SQLite: one row per person (its keys as a JSON array) goes into a
   temporary table, then a single `INSERT ... SELECT ... ORDER BY` expands
   them with json_each and lets SQLite sort them (an external merge sort)
-  and append to the B-tree in key order. `DELETE` of the old keys is
-  SQLite's truncate optimisation (no row is visited), and WAL readers keep
-  the old pages until the commit.
+  and append to the B-tree in key order (sorting with helper threads).
+  `DELETE` of the old keys is SQLite's truncate optimisation (pages are
+  freed without reading rows), and WAL readers keep the old pages until
+  the commit.
 - PostgreSQL: a `DELETE` and fourteen million index insertions (plus their
-  WAL) took two minutes a night. Instead the keys are copied into a new
+  WAL) took about two minutes at a million people, and left the table
+  twice its size until VACUUM. Instead the keys are copied into a new
   table created in this transaction, with `COPY ... FREEZE` (no per-row
   visibility work later, and the visibility map is set, so look-ups are
   index-only from the first search without waiting for VACUUM); the primary
