@@ -422,6 +422,8 @@ class Tally:
     confident: int = 0
     confident_right: int = 0
     ceiling: int = 0
+    bot_checked: int = 0
+    bot_same: int = 0
     misses: list[tuple[str, list[str]]] = field(default_factory=list)
 
     def add(self, other: Tally) -> None:
@@ -431,7 +433,7 @@ class Tally:
 
 _COUNTS = (
     *("queries", "top1", "top5", "top10", "base1", "base5", "base10"),
-    *("confident", "confident_right", "ceiling"),
+    *("confident", "confident_right", "ceiling", "bot_checked", "bot_same"),
 )
 
 
@@ -556,6 +558,17 @@ async def measure(args: argparse.Namespace, url: str) -> dict[tuple[str, bool], 
             for person, text in requests_for(family, people, args.per_family, args.seed):
                 outcome = await search.search(text, limit=LIMIT, today=TODAY)
                 found = [match.person_id for match in outcome.matches]
+                # The bot's shortcut (settle_for_confident) must name the same best match
+                # with the same label as the full search, every time.
+                bot = (
+                    await search.search_people(
+                        text, limit=LIMIT, today=TODAY, settle_for_confident=True
+                    )
+                ).outcome
+                tally.bot_checked += 1
+                tally.bot_same += (bot.matches[:1] == outcome.matches[:1]) and (
+                    bot.confident == outcome.confident
+                )
                 old = baseline.search(text, LIMIT)
                 target = person.person_id
                 tally.queries += 1
@@ -580,7 +593,13 @@ async def measure(args: argparse.Namespace, url: str) -> dict[tuple[str, bool], 
 
 
 def report(args: argparse.Namespace, tallies: dict[tuple[str, bool], Tally]) -> None:
+    checked = sum(t.bot_checked for t in tallies.values())
+    same = sum(t.bot_same for t in tallies.values())
     print()
+    print(
+        f"The bot's shortcut (settle_for_confident) gave the same best match and label as "
+        f"the full search in {same:,} of {checked:,} requests."
+    )
     print(
         f"{args.people:,} demo people (seed {args.seed}) on {args.backend}; up to "
         f"{args.per_family} requests per family; the same search code runs on both databases."

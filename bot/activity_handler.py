@@ -10,16 +10,21 @@ allowed tenant, and disclose nothing.
 from __future__ import annotations
 
 import re
+from collections.abc import Awaitable, Callable
+from dataclasses import replace
+from http import HTTPStatus
+from typing import Any
 
-from botbuilder.core import MessageFactory, TurnContext
-from botbuilder.core.teams import TeamsActivityHandler
-from botbuilder.schema import Activity, ActivityTypes
+from botbuilder.core import InvokeResponse, MessageFactory, TurnContext
+from botbuilder.core.teams import TeamsActivityHandler, TeamsInfo
+from botbuilder.schema import Activity, ActivityTypes, Attachment
 
 from bot.auth.access import AccessGate
 from bot.auth.roles import Role
-from dialogs.conversation import handle_text
-from dialogs.replies import Reply
-from dialogs.requests import TextRequest, User
+from dialogs.conversation import handle_action, handle_text, welcome_reply
+from dialogs.replies import CardReply, Reply
+from dialogs.requests import ActionRequest, Scope, TextRequest, Turn, User
+from dialogs.services import Services
 
 _MENTION = re.compile(r"<at>.*?</at>", re.IGNORECASE | re.DOTALL)
 
@@ -51,8 +56,36 @@ def text_without_mentions(activity: Activity) -> str:
     return " ".join(_MENTION.sub(" ", text).split())
 
 
+CARD_CONTENT_TYPE = "application/vnd.microsoft.card.adaptive"
+CARD_ACTION_INVOKE = "adaptiveCard/action"
+INVOKE_CARD_TYPE = "application/vnd.microsoft.card.adaptive"
+INVOKE_MESSAGE_TYPE = "application/vnd.microsoft.activity.message"
+
+
 def to_activity(reply: Reply) -> Activity:
+    if isinstance(reply, CardReply):
+        return MessageFactory.attachment(
+            Attachment(content_type=CARD_CONTENT_TYPE, content=reply.card)
+        )
     return MessageFactory.text(reply.text)
+
+
+def invoke_response(reply: Reply) -> InvokeResponse:
+    """The answer to an `adaptiveCard/action` invoke: a card replaces the one acted on.
+
+    The body is a plain dict (app.py serialises it): botbuilder cannot serialise a
+    message-typed answer itself (platform-notes.md).
+    """
+    if isinstance(reply, CardReply):
+        body = {"statusCode": 200, "type": INVOKE_CARD_TYPE, "value": reply.card}
+    else:
+        body = {"statusCode": 200, "type": INVOKE_MESSAGE_TYPE, "value": reply.text}
+    return InvokeResponse(status=HTTPStatus.OK, body=body)
+
+
+def scope_of(activity: Activity) -> Scope:
+    kind = activity.conversation.conversation_type if activity.conversation else None
+    return Scope.PERSONAL if kind in (None, "", "personal") else Scope.SHARED
 
 
 ROLES_KEY = "familycontext.roles"
@@ -64,9 +97,10 @@ GATED_TYPES = frozenset({ActivityTypes.message, ActivityTypes.invoke})
 
 
 class FamilyContextBot(TeamsActivityHandler):  # type: ignore[misc]
-    def __init__(self, gate: AccessGate) -> None:
+    def __init__(self, gate: AccessGate, services: Services) -> None:
         super().__init__()
         self._gate = gate
+        self._services = services
 
     async def on_turn(self, turn_context: TurnContext) -> None:
         activity = turn_context.activity
@@ -84,12 +118,68 @@ class FamilyContextBot(TeamsActivityHandler):  # type: ignore[misc]
     async def on_message_activity(self, turn_context: TurnContext) -> None:
         activity = turn_context.activity
         request = TextRequest(
-            user=user_of(turn_context),
-            conversation_id=activity.conversation.id if activity.conversation else "",
+            turn=turn_of(turn_context),
             text=text_without_mentions(activity),
+            team_members=team_roster(turn_context),
         )
-        for reply in await handle_text(request):
+        for reply in await handle_text(request, self._services):
             await turn_context.send_activity(to_activity(reply))
+
+    async def on_invoke_activity(self, turn_context: TurnContext) -> InvokeResponse:
+        activity = turn_context.activity
+        if activity.name != CARD_ACTION_INVOKE:
+            return await super().on_invoke_activity(turn_context)
+        value: dict[str, Any] = activity.value if isinstance(activity.value, dict) else {}
+        found = value.get("action")
+        action: dict[str, Any] = found if isinstance(found, dict) else {}
+        request = ActionRequest(
+            turn=turn_of(turn_context),
+            verb=action.get("verb") if isinstance(action.get("verb"), str) else None,
+            data=action.get("data"),
+            automatic=value.get("trigger") == "automatic",
+        )
+        return invoke_response(await handle_action(request, self._services))
+
+    async def on_installation_update_add(self, turn_context: TurnContext) -> None:
+        """The welcome, once: Teams also sends a conversationUpdate on installation, and
+        the app installed for a user (by them or by an admin) arrives here too."""
+        await turn_context.send_activity(to_activity(welcome_reply(self._services)))
+
+
+def team_roster(turn_context: TurnContext) -> Callable[[], Awaitable[frozenset[str]]] | None:
+    """In a team's channel, a way to ask Teams who the team's members are (Entra object ids)."""
+    channel_data = turn_context.activity.channel_data
+    team = channel_data.get("team") if isinstance(channel_data, dict) else None
+    team_id = team.get("id") if isinstance(team, dict) else None
+    if not isinstance(team_id, str) or not team_id:
+        return None
+
+    async def members() -> frozenset[str]:
+        found: set[str] = set()
+        token: str | None = None
+        for _ in range(100):  # 100 pages of 500: far beyond any team
+            page = await TeamsInfo.get_paged_team_members(turn_context, team_id, token, 500)
+            found.update(m.aad_object_id.lower() for m in page.members if m.aad_object_id)
+            token = page.continuation_token
+            if not token:
+                break
+        return frozenset(found)
+
+    return members
+
+
+def turn_of(turn_context: TurnContext) -> Turn:
+    """The plain request the flows see: who (as the gate admitted them), where, which."""
+    activity = turn_context.activity
+    user = user_of(turn_context)
+    channel_user_id = activity.from_property.id if activity.from_property else ""
+    return Turn(
+        user=replace(user, channel_user_id=channel_user_id or ""),
+        conversation_id=activity.conversation.id if activity.conversation else "",
+        activity_id=activity.id or "",
+        scope=scope_of(activity),
+        roles=roles_of(turn_context),
+    )
 
 
 def user_of(turn_context: TurnContext) -> User:

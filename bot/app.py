@@ -29,8 +29,11 @@ from bot.auth.inbound import InboundAuthenticator
 from bot.auth.refusals import RefusalReason, RequestRefused
 from bot.auth.roles import Authoriser
 from bot.auth.service_urls import ServiceUrlNotAllowed, ServiceUrlPolicy
+from bot.composition import build_services
+from bot.logging_policy import keep_personal_data_out_of_logs
 from bot.metrics import Metrics
 from bot.settings import Settings
+from dialogs.services import Services
 
 log = logging.getLogger(__name__)
 
@@ -71,15 +74,18 @@ def create_app(
     *,
     bot_token_source: BotTokenSource | None = None,
     authoriser: Authoriser | None = None,
+    services: Services | None = None,
 ) -> web.Application:
-    """The app. For tests: `bot_token_source` replaces msal for the bot's own token, and
-    `authoriser` replaces single sign-on (or the development roles) for users' roles."""
+    """The app. For tests: `bot_token_source` replaces msal for the bot's own token,
+    `authoriser` replaces single sign-on (or the development roles) for users' roles, and
+    `services` replaces the conversation's stores (to inject faults)."""
+    keep_personal_data_out_of_logs()
     service_urls = ServiceUrlPolicy.from_settings(settings)
     inbound = InboundAuthenticator(settings, service_urls)
     authentication = create_authentication(settings, service_urls, bot_token_source)
     adapter = create_adapter(authentication)
     access = create_access(settings, authoriser)
-    bot = FamilyContextBot(access.gate)
+    bot = FamilyContextBot(access.gate, services or build_services(settings, engine))
     metrics = Metrics()
 
     def refuse(reason: RefusalReason) -> web.Response:

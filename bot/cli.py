@@ -84,6 +84,34 @@ def _cmd_manifest_build(args: argparse.Namespace, settings: Settings) -> int:
     return build_command(settings, args.out)
 
 
+def _cmd_audit_export(args: argparse.Namespace, settings: Settings) -> int:
+    from data_access.audit_command import run_export
+
+    return asyncio.run(
+        run_export(
+            database_for(settings),
+            since=args.since,
+            until=args.until,
+            user=args.user,
+            person=args.person,
+            form=args.format,
+        )
+    )
+
+
+def _cmd_audit_verify(args: argparse.Namespace, settings: Settings) -> int:
+    from data_access.audit_command import run_verify
+
+    return asyncio.run(run_verify(database_for(settings)))
+
+
+def _cmd_audit_purge(args: argparse.Namespace, settings: Settings) -> int:
+    from data_access.audit_command import run_purge
+
+    older_than = args.older_than or settings.audit_retention_days
+    return asyncio.run(run_purge(database_for(settings), older_than=older_than))
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="familycontext",
@@ -129,6 +157,30 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--limit", type=_positive, default=5, metavar="N")
     search.add_argument("--json", action="store_true", help="one JSON object (single search)")
     search.set_defaults(handler=_cmd_search)
+
+    # Values are checked by data_access.audit_command, so that a mistake is one line (exit 2).
+    audit = commands.add_parser("audit", help="the audit trail").add_subparsers(
+        dest="audit_command", required=True, metavar="ACTION"
+    )
+    export = audit.add_parser("export", help="write audit entries to stdout, oldest first")
+    export.add_argument("--since", metavar="ISO", help="recorded at or after (UTC if no offset)")
+    export.add_argument("--until", metavar="ISO", help="recorded before (UTC if no offset)")
+    export.add_argument("--user", metavar="OBJECT_ID", help="the user's Entra object id")
+    export.add_argument("--person", metavar="PERSON_ID", help="entries about this person")
+    export.add_argument(
+        "--format", default="jsonl", metavar="{csv,jsonl}", help="JSON Lines (default) or CSV"
+    )
+    export.set_defaults(handler=_cmd_audit_export)
+    audit.add_parser(
+        "verify", help="check the hash chain; non-zero exit if the trail was altered"
+    ).set_defaults(handler=_cmd_audit_verify)
+    purge = audit.add_parser("purge", help="delete entries past retention (recorded in the trail)")
+    purge.add_argument(
+        "--older-than",
+        metavar="DAYS",
+        help="retention in days (default FC_AUDIT_RETENTION_DAYS: 2555, seven years)",
+    )
+    purge.set_defaults(handler=_cmd_audit_purge)
 
     manifest = commands.add_parser("manifest", help="the Teams app package").add_subparsers(
         dest="manifest_command", required=True, metavar="ACTION"

@@ -34,6 +34,14 @@ BOT_FRAMEWORK_OPENID_METADATA_URL = (
 ENTRA_AUTHORITY = "https://login.microsoftonline.com"
 BOT_FRAMEWORK_TOKEN_SERVICE_URL = "https://api.botframework.com"  # noqa: S105 (an address)
 
+DEFAULT_PURPOSES: tuple[str, ...] = (
+    "Child and family assessment (section 17)",
+    "Child protection enquiry (section 47)",
+    "Strategy discussion",
+    "Another reason",
+)
+"""The reasons a social worker can give (product.md); the last one asks for their own words."""
+
 DEFAULT_SERVICE_HOSTS: tuple[str, ...] = (
     "smba.trafficmanager.net",
     "smba.infra.gcc.teams.microsoft.com",
@@ -166,6 +174,58 @@ class Settings(BaseSettings):
         description="The Bot Framework token service (single sign-on exchanges).",
     )
 
+    # The conversation (issue 4) and governance (issue 6).
+    purpose_options: Annotated[list[str], NoDecode] = Field(
+        default_factory=lambda: list(DEFAULT_PURPOSES),
+        validation_alias=_env("FC_PURPOSES"),
+        description="The reasons a user can give for searching, separated by '|'; the last "
+        "one lets the user type their own reason.",
+    )
+    purpose_ttl_minutes: int = Field(
+        480,
+        ge=5,
+        le=7 * 24 * 60,
+        validation_alias=_env("FC_PURPOSE_TTL_MINUTES"),
+        description="How long a purpose covers searches in a conversation before it is asked "
+        "for again.",
+    )
+    card_max_age_hours: float = Field(
+        24,
+        gt=0,
+        le=24 * 30,
+        validation_alias=_env("FC_CARD_MAX_AGE_HOURS"),
+        description="After this long a card no longer shows personal data when it is viewed "
+        "again: it says how to look again.",
+    )
+    search_limit: int = Field(
+        60,
+        ge=1,
+        validation_alias=_env("FC_SEARCH_LIMIT"),
+        description="Searches one user may make within FC_SEARCH_WINDOW_MINUTES.",
+    )
+    search_window_minutes: int = Field(
+        60, ge=1, le=24 * 60, validation_alias=_env("FC_SEARCH_WINDOW_MINUTES")
+    )
+    audit_retention_days: int = Field(
+        2555,
+        ge=30,
+        validation_alias=_env("FC_AUDIT_RETENTION_DAYS"),
+        description="`familycontext audit purge` removes audit entries older than this "
+        "(default seven years).",
+    )
+    appropriate_use_text: str = Field(
+        "Only look up people connected to a case you are working on. Check the council's "
+        "policy on whether you need the family's consent first (section 17).",
+        validation_alias=_env("FC_APPROPRIATE_USE_TEXT"),
+        description="The council's reminder about appropriate use, shown on the welcome card.",
+    )
+    age_bands: Annotated[dict[str, str], NoDecode] = Field(
+        default_factory=dict,
+        validation_alias=_env("FC_AGE_BANDS"),
+        description="Per-service age bands overriding the defaults, e.g. "
+        "'school=4-20,housing=16-,adult_social_care=15-,police=18-'.",
+    )
+
     # The Teams app package (`familycontext manifest build`).
     council_name: str = Field(
         "",
@@ -194,6 +254,30 @@ class Settings(BaseSettings):
         description="Folder of the Teams manifest JSON schemas (the one holding v1.NN/); "
         "empty means node_modules/@microsoft/app-manifest/build/json-schemas/teams.",
     )
+
+    @field_validator("purpose_options", mode="before")
+    @classmethod
+    def _split_bars(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return [part.strip() for part in value.split("|") if part.strip()]
+        return value
+
+    @field_validator("purpose_options", mode="after")
+    @classmethod
+    def _two_purposes_at_least(cls, value: list[str]) -> list[str]:
+        if len(value) < 2:
+            raise ValueError("give at least one reason and the last, free-text one")
+        return value
+
+    @field_validator("age_bands", mode="before")
+    @classmethod
+    def _split_bands(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            pairs = [part.split("=", 1) for part in value.split(",") if part.strip()]
+            if any(len(pair) != 2 for pair in pairs):
+                raise ValueError("write age bands as service=MIN-MAX, e.g. school=4-20,police=18-")
+            return {name.strip(): band.strip() for name, band in pairs}
+        return value
 
     @field_validator("allowed_tenant_ids", "allowed_service_hosts", "dev_roles", mode="before")
     @classmethod

@@ -287,3 +287,144 @@ class PersonSearchKey(Base):
     person_id: Mapped[str] = mapped_column(String(64), primary_key=True)
 
     __table_args__ = ({"sqlite_with_rowid": False},)
+
+
+# --- the bot's own state (not part of the common model; never replaced by a load) ---
+
+
+class ConversationState(Base):
+    """What a conversation needs from one turn to the next, per user: the purpose given,
+    a request kept while the purpose is asked for, and the last choices offered.
+
+    In the database rather than in process memory so that any instance of the
+    bot can serve the next turn. The kept request is search text (personal
+    data): it is cleared as soon as it is answered, and expires with the
+    purpose.
+    """
+
+    __tablename__ = "conversation_state"
+
+    tenant_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    conversation_id: Mapped[str] = mapped_column(String(512), primary_key=True)
+    user_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    purpose_code: Mapped[str | None] = mapped_column(String(64))
+    purpose_text: Mapped[str | None] = mapped_column(Text)
+    case_reference: Mapped[str | None] = mapped_column(String(100))
+    purpose_set_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    pending_text: Mapped[str | None] = mapped_column(Text)
+    pending_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    choices: Mapped[str | None] = mapped_column(Text)
+    """JSON: the people last offered, with their match label and reason."""
+    choices_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+    __table_args__ = (Index("ix_conversation_state_updated_at", "updated_at"),)
+
+
+class HandledActivity(Base):
+    """Message activities already answered: Teams re-delivers a message it thinks was not
+    acknowledged in time (platform-notes.md), and a second answer would search and
+    disclose twice."""
+
+    __tablename__ = "handled_activity"
+
+    activity_id: Mapped[str] = mapped_column(String(256), primary_key=True)
+    conversation_id: Mapped[str] = mapped_column(String(512), primary_key=True)
+    handled_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), index=True)
+
+
+# --- the audit trail (data_access/audit/; append-only, guarded by triggers in migration 0004) ---
+
+from data_access.audit.events import AuditAction, AuditOutcome  # noqa: E402
+
+
+class AuditEntry(Base):
+    """One entry of the audit trail, chained to the one before it by `prev_hash`.
+
+    `seq` is assigned by the store under the chain lock (never by the
+    database), so the chain has no gaps and the order is the order of
+    commit. `person_ids` holds the ids as the JSON list that was hashed;
+    `audit_entry_person` indexes them for "who looked at this person". The
+    whole row is personal data and is read by auditors only.
+    """
+
+    __tablename__ = "audit_entry"
+
+    seq: Mapped[int] = mapped_column(SurrogateKey, primary_key=True, autoincrement=False)
+    recorded_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    tenant_id: Mapped[str] = mapped_column(String(64))
+    user_id: Mapped[str] = mapped_column(String(64))
+    user_name: Mapped[str] = mapped_column(Text)
+    action: Mapped[str] = mapped_column(String(32))
+    outcome: Mapped[str] = mapped_column(String(32))
+    person_ids: Mapped[str] = mapped_column(Text)
+    service: Mapped[str | None] = mapped_column(String(64))
+    search_text: Mapped[str | None] = mapped_column(Text)
+    purpose: Mapped[str | None] = mapped_column(Text)
+    case_reference: Mapped[str | None] = mapped_column(String(100))
+    conversation_id: Mapped[str] = mapped_column(String(512))
+    correlation_id: Mapped[str] = mapped_column(String(256))
+    detail: Mapped[str | None] = mapped_column(Text)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+    __table_args__ = (
+        one_of("action", AuditAction),
+        one_of("outcome", AuditOutcome),
+        # count_searches (the rate limit): one index range scan, index-only.
+        Index(
+            "ix_audit_entry_user_id_action_recorded_at_outcome",
+            "user_id",
+            "action",
+            "recorded_at",
+            "outcome",
+        ),
+        # recent(user_id=...) and export --user, newest first.
+        Index("ix_audit_entry_user_id_seq", "user_id", "seq"),
+        Index("ix_audit_entry_recorded_at", "recorded_at"),
+    )
+
+
+class AuditEntryPerson(Base):
+    """The person ids of each entry, one row per distinct id: the index behind
+    `recent(person_id=...)` and `export --person`. `verify` checks it against the
+    hashed list in `audit_entry.person_ids`."""
+
+    __tablename__ = "audit_entry_person"
+
+    seq: Mapped[int] = mapped_column(
+        SurrogateKey, ForeignKey("audit_entry.seq"), primary_key=True, autoincrement=False
+    )
+    person_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+
+    __table_args__ = (
+        Index("ix_audit_entry_person_person_id_seq", "person_id", "seq"),
+        {"sqlite_with_rowid": False},
+    )
+
+
+class AuditChainHead(Base):
+    """The one row holding the last entry's seq and hash. Every append updates it first,
+    which serialises appends on both databases (a row lock on PostgreSQL, the write lock
+    on SQLite), reads the tail in O(1), and lets `verify` notice entries removed from the
+    end of the chain."""
+
+    __tablename__ = "audit_chain_head"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    last_seq: Mapped[int] = mapped_column(BigInteger)
+    last_hash: Mapped[str] = mapped_column(String(64))
+
+    __table_args__ = (CheckConstraint("id = 1", name="single_row"),)
+
+
+class AuditPurgeGuard(Base):
+    """Empty except inside the retention purge's own transaction: the triggers refuse to
+    delete audit rows unless it holds its row, and only the owner role may write it
+    (docs/audit.md)."""
+
+    __tablename__ = "audit_purge_guard"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+
+    __table_args__ = (CheckConstraint("id = 1", name="single_row"),)

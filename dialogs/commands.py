@@ -42,10 +42,14 @@ class BotCommand:
 
 
 COMMANDS: tuple[BotCommand, ...] = (
+    BotCommand("find", "Find a person: a name, and a date of birth if you know it"),
+    BotCommand("case", "Find a person by their case id"),
+    BotCommand("purpose", "Give or change the reason you are looking people up"),
+    BotCommand("audit", "Auditors: recent lookups by a user or of a person"),
     BotCommand("help", "What Family Context does and how to ask it"),
     # Add a command here in the same change that makes the conversation layer
-    # answer it (for example `find <name> [date of birth]` and `case <case id>`),
-    # and raise the app version: the Teams app package is built from this list.
+    # answer it, and raise the app version: the Teams app package is built from
+    # this list.
 )
 
 

@@ -1,33 +1,204 @@
-"""The conversation's entry point: a request in, the replies to send out."""
+"""The conversation's entry points: a message or a card action in, what to show out.
+
+Errors never reach the user as text: a store that cannot be reached (or an
+audit entry that cannot be committed) gives the "temporarily unavailable"
+notice, anything else the "something went wrong" notice, and the log gets
+the error's type only (a database error's message can quote search text).
+"""
 
 from __future__ import annotations
 
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from typing import TypeVar
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from cards import actions as card_actions
+from cards import welcome
+from cards.views import NoticeKind, WelcomeView
+from data_access.audit.events import AuditUnavailable
+from data_access.search.parse import parse_query
+from dialogs import lookup, purpose
+from dialogs.audit_look import audit_look
 from dialogs.commands import match_command
-from dialogs.replies import Reply, TextReply
-from dialogs.requests import TextRequest
+from dialogs.replies import CardReply, Reply, TextReply
+from dialogs.requests import ActionRequest, TextRequest, Turn
+from dialogs.services import Services
 
-HELP_TEXT = (
-    "**Family Context** tells you which services (School, Housing, Adult Social Care, "
-    "Police) know a child or a person relevant to a child, and who the practitioner is, "
-    "so you know who to call.\n\n"
-    "It is a signposting tool to start conversations, not for making decisions, and it "
-    "shows the minimum data needed for that. Every search is recorded.\n\n"
-    "Type **help** at any time to see this again."
-)
+log = logging.getLogger(__name__)
 
-NOT_UNDERSTOOD_TEXT = (
-    "Sorry, I didn't understand that. Searching for people isn't switched on yet. "
+_R = TypeVar("_R", bound=Reply | None)
+
+GREETINGS = frozenset({"?", "hi", "hello", "hey"})
+
+HOW_TO_ASK_TEXT = (
+    "Tell me who you're looking for: a name, and a date of birth if you know it "
+    '(for example "find Jayden Smith 12/03/2016"), or a case id ("case 7190247"). '
     "Type **help** to see what I can do."
 )
 
 
-GREETINGS = frozenset({"?", "hi", "hello", "hey"})
+async def _guarded(turn: Turn, flow: Callable[[], Awaitable[_R]]) -> _R | Reply:
+    try:
+        return await flow()
+    except AuditUnavailable:
+        log.error("audit entry not committed: nothing disclosed", extra={"turn": turn.activity_id})
+        return lookup.notice(NoticeKind.UNAVAILABLE)
+    except (SQLAlchemyError, OSError, TimeoutError) as error:
+        log.error("store unavailable: %s", type(error).__name__, extra={"turn": turn.activity_id})
+        return lookup.notice(NoticeKind.UNAVAILABLE)
+    except Exception as error:
+        log.error("turn failed: %s", type(error).__name__, extra={"turn": turn.activity_id})
+        return lookup.notice(NoticeKind.ERROR)
 
 
-async def handle_text(request: TextRequest) -> list[Reply]:
-    match = match_command(request.text)
-    if match is not None and match.command.title == "help":
-        return [TextReply(HELP_TEXT)]
-    if request.text.strip().casefold() in GREETINGS:
-        return [TextReply(HELP_TEXT)]
-    return [TextReply(NOT_UNDERSTOOD_TEXT)]
+def _welcome_view(services: Services) -> WelcomeView:
+    return WelcomeView(
+        council_name=services.policy.council_name,
+        appropriate_use_text=services.policy.appropriate_use_text,
+    )
+
+
+def welcome_reply(services: Services) -> CardReply:
+    """For a new installation or a new user: what this is and how to ask."""
+    return CardReply(welcome.welcome_card(_welcome_view(services)))
+
+
+def help_reply(services: Services) -> CardReply:
+    return CardReply(welcome.help_card(_welcome_view(services)))
+
+
+async def handle_text(request: TextRequest, services: Services) -> list[Reply]:
+    turn = request.turn
+    text = request.text.strip()
+    command = match_command(text)
+    name = command.command.title if command else None
+    if not text or name == "help" or text.casefold() in GREETINGS:
+        return [help_reply(services)]
+    if name == "audit" and command is not None:
+        return [await _guarded(turn, lambda: audit_look(request, command.arguments, services))]
+    if not turn.may_search:
+        return [lookup.notice(NoticeKind.NOT_ALLOWED)]
+    if name == "purpose":
+        return [await _guarded(turn, lambda: _ask_purpose(turn, services, pending=False))]
+    if parse_query(text, services.today()).is_empty:
+        return [TextReply(HOW_TO_ASK_TEXT)]
+    reply = await _guarded(turn, lambda: _search_or_ask_purpose(turn, text, services))
+    return [] if reply is None else [reply]
+
+
+async def _first_delivery(turn: Turn, services: Services) -> bool:
+    if not turn.activity_id:
+        return True
+    try:
+        return await services.conversations.first_delivery(turn.activity_id, turn.conversation_id)
+    except (SQLAlchemyError, OSError, TimeoutError):
+        return True  # the turn itself will find the store down and say so
+
+
+async def _search_or_ask_purpose(turn: Turn, text: str, services: Services) -> Reply | None:
+    """None when Teams delivered this message again: it was answered (or is being)."""
+    key = lookup.conversation_key(turn)
+    since = services.clock() - services.policy.search_window
+    # Three independent look-ups, at once: each is a round trip to the database.
+    first, snapshot, searches = await asyncio.gather(
+        _first_delivery(turn, services),
+        services.conversations.get(key),
+        services.audit.count_searches(turn.user.object_id, since),
+    )
+    if not first:
+        return None
+    if snapshot.purpose is None:
+        await services.conversations.keep_pending(key, text)
+        return await _ask_purpose(turn, services, pending=True)
+    return await lookup.search(turn, text, snapshot.purpose, services, searches_made=searches)
+
+
+async def _ask_purpose(
+    turn: Turn, services: Services, *, pending: bool, problem: str | None = None
+) -> Reply:
+    from cards.purpose import purpose_card
+
+    snapshot = await services.conversations.get(lookup.conversation_key(turn))
+    view = purpose.purpose_view(
+        services.policy, snapshot, pending=pending or bool(snapshot.pending_text), problem=problem
+    )
+    return CardReply(purpose_card(view))
+
+
+async def handle_action(request: ActionRequest, services: Services) -> Reply:
+    turn = request.turn
+    action = card_actions.parse_action(request.verb, request.data)
+    if action is None:
+        log.info("card action not understood", extra={"turn": turn.activity_id})
+        return lookup.notice(NoticeKind.ACTION_NOT_RECOGNISED)
+    if isinstance(action, card_actions.ShowHelp):
+        return help_reply(services)
+    if not turn.may_search:
+        return lookup.notice(NoticeKind.NOT_ALLOWED)
+    return await _guarded(turn, lambda: _act(turn, action, request.automatic, services))
+
+
+async def _act(
+    turn: Turn, action: card_actions.CardAction, automatic: bool, services: Services
+) -> Reply:
+    key = lookup.conversation_key(turn)
+    if isinstance(action, card_actions.ChangePurpose):
+        return await _ask_purpose(turn, services, pending=False)
+    if isinstance(action, card_actions.SetPurpose):
+        return await _set_purpose(turn, action, services)
+
+    if isinstance(action, card_actions.Refresh | card_actions.RefreshResults):
+        age = services.clock() - action.issued
+        if age > services.policy.card_max_age or age.total_seconds() < -300:
+            return lookup.notice(NoticeKind.EXPIRED)
+    snapshot = await services.conversations.get(key)
+    given = snapshot.purpose
+    if given is None:
+        if isinstance(action, card_actions.Refresh | card_actions.RefreshResults) and automatic:
+            # Seen again after the purpose lapsed: no personal data until it is given.
+            return lookup.notice(NoticeKind.EXPIRED)
+        return await _ask_purpose(turn, services, pending=False)
+
+    if isinstance(action, card_actions.RefreshResults):
+        if action.search_id != snapshot.search_id or not snapshot.offered:
+            return lookup.notice(NoticeKind.EXPIRED)  # a newer search replaced this list
+        return await lookup.present(
+            turn, snapshot.offered, action.search_id, services, given, issued_at=action.issued
+        )
+    if isinstance(action, card_actions.OpenPerson):
+        match = lookup.offered_match(snapshot, action.person_id)
+        return await lookup.show_person(turn, action.person_id, services, given, match=match)
+    if isinstance(action, card_actions.OpenService):
+        return await lookup.show_service(turn, action.person_id, action.service, services, given)
+    if isinstance(action, card_actions.Refresh):
+        if action.view == "service" and action.service is not None:
+            return await lookup.show_service(
+                turn, action.person_id, action.service, services, given, issued_at=action.issued
+            )
+        match = lookup.offered_match(snapshot, action.person_id)
+        return await lookup.show_person(
+            turn, action.person_id, services, given, match=match, issued_at=action.issued
+        )
+    return lookup.notice(NoticeKind.ERROR)
+
+
+async def _set_purpose(turn: Turn, action: card_actions.SetPurpose, services: Services) -> Reply:
+    title = purpose.resolve(services.policy, action.purpose, action.purpose_other)
+    if title is None:
+        problem = "Choose a reason, or describe your own in a few words."
+        return await _ask_purpose(turn, services, pending=False, problem=problem)
+    case_reference = None
+    if action.case_reference:
+        case_reference = purpose.clean(action.case_reference, purpose.MAX_CASE_REFERENCE_LENGTH)
+        if case_reference is None:
+            problem = f"A case reference is at most {purpose.MAX_CASE_REFERENCE_LENGTH} characters."
+            return await _ask_purpose(turn, services, pending=False, problem=problem)
+    given, pending = await services.conversations.set_purpose(
+        lookup.conversation_key(turn), title, case_reference
+    )
+    if pending:
+        return await lookup.search(turn, pending, given, services)
+    return lookup.notice(NoticeKind.PURPOSE_RECORDED)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -10,4 +11,11 @@ class TextReply:
     text: str
 
 
-Reply = TextReply
+@dataclass(frozen=True, slots=True)
+class CardReply:
+    """An Adaptive Card. As the answer to a card action it replaces the card acted on."""
+
+    card: dict[str, Any]
+
+
+Reply = TextReply | CardReply

@@ -6,6 +6,11 @@ obtained beforehand (asynchronously, `bot_token`), and attach it through a
 `requests` auth hook that sees each request's URL, so the token is only ever
 added to a request whose URL the service URL policy allows, whatever base URL
 a client was built with, and is not carried across a redirect.
+
+A connector client lives for the life of the app (`bot_framework`), longer than
+a token: the factory hands its credentials the current token on every turn
+(`use_token`), and each request carries whichever token is current when it
+is sent.
 """
 
 from __future__ import annotations
@@ -18,14 +23,14 @@ from bot.auth.service_urls import ServiceUrlPolicy
 
 
 class _HostBoundBearer(AuthBase):
-    def __init__(self, token: str, policy: ServiceUrlPolicy) -> None:
-        self._token = token
-        self._policy = policy
+    def __init__(self, credentials: HostBoundCredentials) -> None:
+        self._credentials = credentials
 
     def __call__(self, request: requests.PreparedRequest) -> requests.PreparedRequest:
         request.headers.pop("Authorization", None)
-        if self._policy.allows(request.url):
-            request.headers["Authorization"] = f"Bearer {self._token}"
+        token = self._credentials.token
+        if token and self._credentials.policy.allows(request.url):
+            request.headers["Authorization"] = f"Bearer {token}"
         return request
 
 
@@ -35,10 +40,20 @@ class HostBoundCredentials(Authentication):
     def __init__(self, token: str | None, policy: ServiceUrlPolicy) -> None:
         super().__init__()
         self._token = token
-        self._policy = policy
+        self.policy = policy
+        self._auth = _HostBoundBearer(self)
+
+    @property
+    def token(self) -> str | None:
+        return self._token
+
+    def use_token(self, token: str | None) -> None:
+        """The token to attach from now on (a renewed one; or none, authentication off)."""
+        self._token = token
 
     def signed_session(self, session: requests.Session | None = None) -> requests.Session:
+        # msrest calls this before every request, with the client's (reused) session.
         session = session or requests.Session()
         session.headers.pop("Authorization", None)
-        session.auth = _HostBoundBearer(self._token, self._policy) if self._token else None
+        session.auth = self._auth
         return session

@@ -11,19 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import Protocol
 
 from botbuilder.core import TurnContext
 
 from bot.settings import Settings
-from dialogs.requests import User
+from dialogs.requests import Role, User
 
-
-class Role(StrEnum):
-    SOCIAL_WORKER = "social_worker"
-    TEAM_MANAGER = "team_manager"
-    AUDITOR = "auditor"
+__all__ = ["Authoriser", "Role", "RoleNames", "SignInRequired"]
 
 
 @dataclass(frozen=True)

@@ -56,9 +56,11 @@ from sqlalchemy import (
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
+from data_access.engine import for_single_reads
 from data_access.models import Person, PersonAlias, PersonSearchKey
+from data_access.search.index import UNKNOWN_DATE_OF_BIRTH
 from data_access.search.keys import RetrievalPlan, retrieval_plan
-from data_access.search.parse import parse_query
+from data_access.search.parse import ParsedQuery, parse_query
 from data_access.search.scoring import DEFAULT_LIMIT, Candidate, SearchOutcome, rank
 
 log = logging.getLogger(__name__)
@@ -85,18 +87,22 @@ class _Shape:
     date_range: bool
     keys: bool
     broad_keys: int
+    dated_only: bool = False
+    """The first, narrow pass (see `PersonSearch.search_people`): people born on the date
+    typed, a near date, or on no recorded date, and nobody else."""
 
 
-def _shape(plan: RetrievalPlan, dialect: str) -> _Shape:
+def _shape(plan: RetrievalPlan, dialect: str, *, dated_only: bool = False) -> _Shape:
     broad = bool(plan.broad_keys)
     return _Shape(
         dialect=dialect,
         case_id=plan.case_id is not None,
-        exact_date=plan.exact_date is not None,
-        near_dates=bool(plan.near_dates) and broad,
-        date_range=plan.date_range is not None and broad,
+        exact_date=plan.exact_date is not None and not dated_only,
+        near_dates=(bool(plan.near_dates) or dated_only) and broad,
+        date_range=plan.date_range is not None and broad and not dated_only,
         keys=bool(plan.keys),
         broad_keys=len(plan.broad_keys),
+        dated_only=dated_only,
     )
 
 
@@ -127,7 +133,16 @@ def _statement(shape: _Shape) -> Select[Any]:
                 _person.c.date_of_birth == bindparam("exact_date", type_=Date())
             )
         )
-    if shape.keys:
+    if shape.keys and shape.dated_only:
+        # Holders of the selective keys born on a near date or on no recorded date: the
+        # keys are rare, so reading all their holders and filtering is cheap.
+        branches.append(
+            select(_keys.c.person_id, _step(_STEP_OTHER)).where(
+                _in_list(_keys.c.key, "keys", Text(), dialect),
+                _in_list(_keys.c.date_of_birth, "dated", Date(), dialect),
+            )
+        )
+    elif shape.keys:
         branches.append(
             select(_keys.c.person_id, _step(_STEP_OTHER)).where(
                 _in_list(_keys.c.key, "keys", Text(), dialect)
@@ -140,11 +155,14 @@ def _statement(shape: _Shape) -> Select[Any]:
         # key it seeks each (key, date) pair, as PostgreSQL does either way.
         broad = _keys.c.key == bindparam(f"broad_{number}", type_=Text())
         if shape.near_dates:
+            dates = "dated" if shape.dated_only else "near_dates"
             branches.append(
                 select(_keys.c.person_id, _step(_STEP_OTHER)).where(
-                    broad, _in_list(_keys.c.date_of_birth, "near_dates", Date(), dialect)
+                    broad, _in_list(_keys.c.date_of_birth, dates, Date(), dialect)
                 )
             )
+        if shape.dated_only:
+            continue
         if shape.date_range:
             branches.append(
                 select(_keys.c.person_id, _step(_STEP_OTHER)).where(
@@ -215,9 +233,13 @@ def _parameters(plan: RetrievalPlan, shape: _Shape) -> dict[str, Any]:
         values["range_end"] = plan.date_range.end
     if shape.keys:
         values["keys"] = sorted(plan.keys)
-    if shape.broad_keys:
+    if shape.dated_only:
+        exact = [plan.exact_date] if plan.exact_date else []
+        values["dated"] = [*exact, *plan.near_dates, UNKNOWN_DATE_OF_BIRTH]
+    elif shape.broad_keys:
         values["broad_fetch"] = plan.broad_limit + 1
         values["broad_limit"] = plan.broad_limit
+    if shape.broad_keys:
         for number, key in enumerate(sorted(plan.broad_keys)):
             values[f"broad_{number}"] = key
     return values
@@ -238,9 +260,13 @@ def _candidates(rows: Sequence[Any]) -> list[Candidate]:
     return out
 
 
-async def find_candidates(connection: AsyncConnection, plan: RetrievalPlan) -> list[Candidate]:
-    """Everyone the plan's look-ups find (at most plan.max_candidates), bar restricted people."""
-    shape = _shape(plan, connection.dialect.name)
+async def find_candidates(
+    connection: AsyncConnection, plan: RetrievalPlan, *, dated_only: bool = False
+) -> list[Candidate]:
+    """Everyone the plan's look-ups find (at most plan.max_candidates), bar restricted people.
+
+    `dated_only`: only people born on the exact or a near date, or with no date recorded."""
+    shape = _shape(plan, connection.dialect.name, dated_only=dated_only)
     if not (shape.case_id or shape.exact_date or shape.keys or shape.broad_keys):
         return []
     rows = (await connection.execute(_statement(shape), _parameters(plan, shape))).all()
@@ -255,11 +281,41 @@ class SearchResult:
     people: Mapping[str, Candidate]
 
 
+async def _first_pass(
+    connection: AsyncConnection,
+    query: ParsedQuery,
+    plan: RetrievalPlan,
+    today: dt.date,
+    limit: int,
+) -> tuple[SearchOutcome | None, list[Candidate]]:
+    """With a full date of birth, look first at the people holding one of the query's name
+    keys who were born on it, on a near date or on no recorded date; if one of them is
+    a confident match, that is the answer.
+
+    The answer is the same as the full search's. Anyone else was born on a different
+    date, so scores at most DOB_FACTORS[DIFFERENT] (0.4), or holds none of the keys,
+    which survive typing errors, short forms, variants and sound-alikes in either
+    name, so their name is different and scores well under 0.7 (two typing errors
+    0.56, a different first name 0.3). A confident match scores at least 0.85 and
+    must lead by CONFIDENT_MARGIN (0.15), so none of them could come first or make
+    it ambiguous. The full search reads every holder of the name keys, whatever
+    their date of birth, and everyone born on the date: at a million people,
+    hundreds of candidates to score.
+    """
+    if plan.exact_date is None or plan.case_id is not None:
+        return None, []
+    candidates = await find_candidates(connection, plan, dated_only=True)
+    outcome = rank(query, candidates, today, limit)
+    if outcome.confident is None:
+        return None, []
+    return outcome, candidates
+
+
 class PersonSearch:
     """The search the bot, the CLI and the benchmarks share: text in, ranked people out."""
 
     def __init__(self, engine: AsyncEngine) -> None:
-        self._engine = engine
+        self._engine = for_single_reads(engine)
 
     async def search(
         self, text: str, *, limit: int = DEFAULT_LIMIT, today: dt.date | None = None
@@ -267,16 +323,29 @@ class PersonSearch:
         return (await self.search_people(text, limit=limit, today=today)).outcome
 
     async def search_people(
-        self, text: str, *, limit: int = DEFAULT_LIMIT, today: dt.date | None = None
+        self,
+        text: str,
+        *,
+        limit: int = DEFAULT_LIMIT,
+        today: dt.date | None = None,
+        settle_for_confident: bool = False,
     ) -> SearchResult:
+        """`settle_for_confident`: stop at a confident match found among the people born on
+        or near the date typed (see `_first_pass`). The best match and its label are the
+        same; the runners-up may be fewer. The bot asks for this, since it goes straight
+        to a confident match; the search command lists `limit` results, so it does not."""
         today = today or dt.date.today()
         query = parse_query(text, today)
         if query.is_empty:
             return SearchResult(SearchOutcome((), ambiguous=False, considered=0), {})
         plan = retrieval_plan(query)
         async with self._engine.connect() as connection:
-            candidates = await find_candidates(connection, plan)
-        outcome = rank(query, candidates, today, limit)
+            outcome: SearchOutcome | None = None
+            if settle_for_confident:
+                outcome, candidates = await _first_pass(connection, query, plan, today, limit)
+            if outcome is None:
+                candidates = await find_candidates(connection, plan)
+                outcome = rank(query, candidates, today, limit)
         log.debug("search: %d candidates, %d results", len(candidates), len(outcome.matches))
         chosen = {match.person_id for match in outcome.matches}
         people = {c.person_id: c for c in candidates if c.person_id in chosen}

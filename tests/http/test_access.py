@@ -21,11 +21,10 @@ from aiohttp.test_utils import TestClient, TestServer
 from bot.app import create_app
 from bot.settings import Settings
 from data_access.engine import create_engine
-from dialogs.conversation import HELP_TEXT
 from tests.support.activities import TENANT_ID, USER_OBJECT_ID, in_tenant, invoke, message
 from tests.support.bot_app import APP_ID, identity_settings, running_bot
 from tests.support.bot_token import BOT_TOKEN, StaticBotTokenSource
-from tests.support.connector import FakeConnector, fake_connector
+from tests.support.connector import HELP_SHOWN, FakeConnector, fake_connector, shown
 from tests.support.identity_provider import (
     IdentityProvider,
     forged_key,
@@ -76,12 +75,8 @@ class World:
         return await self.post(invoke("signin/tokenExchange", payload, self.connector.url))
 
     def sent(self) -> list[str]:
-        """What the user saw: texts, and 'oauth-card' for a sign-in card."""
-        seen = []
-        for activity in self.connector.sent:
-            kinds = [a.get("contentType") for a in activity.get("attachments") or []]
-            seen.append("oauth-card" if OAUTH_CARD in kinds else activity.get("text", ""))
-        return seen
+        """What the user saw: texts, 'oauth-card' for a sign-in card, 'card:<title>'."""
+        return [shown(activity) for activity in self.connector.sent]
 
 
 @pytest.fixture
@@ -191,7 +186,7 @@ async def test_the_first_message_asks_for_single_sign_on_and_is_answered_after_i
 
     assert status == 200
     assert body == {"id": "ex-1", "connectionName": "FamilyContextSSO"}
-    assert world.sent() == ["oauth-card", HELP_TEXT]  # the kept message, answered
+    assert world.sent() == ["oauth-card", HELP_SHOWN]  # the kept message, answered
     assert world.tokens.exchanged == [world.tokens.exchanged[0]]
     assert set(world.tokens.authorization) == {f"Bearer {BOT_TOKEN}"}
 
@@ -201,7 +196,7 @@ async def test_once_signed_in_each_message_is_answered_directly(world: World) ->
 
     assert await world.say("hello") == 201
 
-    assert world.sent() == ["oauth-card", HELP_TEXT, HELP_TEXT]
+    assert world.sent() == ["oauth-card", HELP_SHOWN, HELP_SHOWN]
     assert world.tokens.sign_in_resources == 1
 
 
@@ -223,7 +218,7 @@ async def test_a_role_unknown_to_the_bot_is_no_role(world: World) -> None:
 async def test_a_removed_role_is_refused_on_the_next_message(world: World) -> None:
     await signed_in(world)
     assert await world.say("help") == 201
-    assert world.sent()[-1] == HELP_TEXT
+    assert world.sent()[-1] == HELP_SHOWN
 
     # Teams presents a renewed token: the role was removed in Entra ID meanwhile.
     status, _ = await world.exchange(world.sso_token(roles=()))
@@ -249,7 +244,7 @@ async def test_other_configured_role_names_are_honoured(tmp_path: Path) -> None:
         async with running_bot(settings, sso=True) as client:
             world = World(client, idp, connector, tokens)
             await signed_in(world, roles=("FC.Practitioner",))
-            assert world.sent() == ["oauth-card", HELP_TEXT]
+            assert world.sent() == ["oauth-card", HELP_SHOWN]
 
 
 async def test_a_card_action_by_a_user_not_yet_signed_in_is_asked_to_send_a_message(
@@ -328,7 +323,7 @@ async def test_a_v1_token_is_accepted(world: World) -> None:
     status, _ = await world.exchange(token)
 
     assert status == 200
-    assert world.sent() == ["oauth-card", HELP_TEXT]
+    assert world.sent() == ["oauth-card", HELP_SHOWN]
 
 
 async def test_when_the_token_service_refuses_the_exchange_the_fallback_is_used(
@@ -353,7 +348,7 @@ async def test_a_repeated_exchange_is_answered_once(world: World) -> None:
 
     assert (first, second) == (200, 200)
     assert len(world.tokens.exchanged) == 1
-    assert world.sent() == ["oauth-card", HELP_TEXT]
+    assert world.sent() == ["oauth-card", HELP_SHOWN]
 
 
 async def test_when_the_token_service_is_unavailable_the_user_is_told(world: World) -> None:
@@ -401,8 +396,8 @@ async def local_bot(tmp_path: Path, **values: Any) -> tuple[TestClient, Any]:
 @pytest.mark.parametrize(
     ("values", "answer"),
     [
-        pytest.param({}, HELP_TEXT, id="default-social-worker"),
-        pytest.param({"dev_roles": "Auditor"}, HELP_TEXT, id="configured"),
+        pytest.param({}, HELP_SHOWN, id="default-social-worker"),
+        pytest.param({"dev_roles": "Auditor"}, HELP_SHOWN, id="configured"),
         pytest.param({"dev_roles": ""}, "Sorry, you can't use", id="none"),
     ],
 )
@@ -415,7 +410,7 @@ async def test_the_playground_gets_the_development_roles(
             "/api/messages",
             json=message("help", "http://127.0.0.1:56150/", deliveryMode="expectReplies"),
         )
-        texts = [reply["text"] for reply in (await response.json())["activities"]]
+        texts = [shown(reply) for reply in (await response.json())["activities"]]
     await engine.dispose()
 
     assert len(texts) == 1

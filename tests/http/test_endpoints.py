@@ -11,9 +11,8 @@ from aiohttp.test_utils import TestClient, TestServer
 from bot.app import MAX_BODY_BYTES, create_app
 from bot.settings import Settings
 from data_access.engine import create_engine
-from dialogs.conversation import HELP_TEXT
 from tests.support.activities import TEAMS_SERVICE_URL, message
-from tests.support.connector import FakeConnector, fake_connector
+from tests.support.connector import HELP_SHOWN, FakeConnector, fake_connector, shown
 
 
 def local_settings(url: str) -> Settings:
@@ -64,7 +63,7 @@ async def test_help_is_answered_through_the_connector(
     response = await client.post("/api/messages", json=message("help", connector.url))
 
     assert response.status in (200, 201)
-    assert connector.texts() == [HELP_TEXT]
+    assert connector.texts() == [HELP_SHOWN]
 
 
 async def test_help_with_a_mention_in_a_channel(
@@ -86,7 +85,7 @@ async def test_help_with_a_mention_in_a_channel(
     response = await client.post("/api/messages", json=activity)
 
     assert response.status in (200, 201)
-    assert connector.texts() == [HELP_TEXT]
+    assert connector.texts() == [HELP_SHOWN]
 
 
 async def test_expect_replies_returns_the_replies_in_the_response(client: TestClient) -> None:
@@ -96,17 +95,30 @@ async def test_expect_replies_returns_the_replies_in_the_response(client: TestCl
 
     assert response.status == 200
     body = await response.json()
-    assert [reply["text"] for reply in body["activities"]] == [HELP_TEXT]
+    assert [shown(reply) for reply in body["activities"]] == [HELP_SHOWN]
 
 
-async def test_other_text_gets_a_pointer_to_help(client: TestClient) -> None:
+async def test_text_with_nothing_to_search_for_gets_a_pointer_to_help(
+    client: TestClient,
+) -> None:
+    activity = message("%%% ***", TEAMS_SERVICE_URL, deliveryMode="expectReplies")
+
+    response = await client.post("/api/messages", json=activity)
+
+    texts = [shown(reply) for reply in (await response.json())["activities"]]
+    assert len(texts) == 1
+    assert "help" in texts[0]
+
+
+async def test_a_first_request_asks_for_the_purpose(client: TestClient) -> None:
     activity = message("jayden smith", TEAMS_SERVICE_URL, deliveryMode="expectReplies")
 
     response = await client.post("/api/messages", json=activity)
 
-    texts = [reply["text"] for reply in (await response.json())["activities"]]
+    texts = [shown(reply) for reply in (await response.json())["activities"]]
     assert len(texts) == 1
-    assert "help" in texts[0]
+    assert texts[0].startswith("card:")
+    assert "purpose" in texts[0].casefold() or "why" in texts[0].casefold()
 
 
 @pytest.mark.parametrize(

@@ -18,11 +18,10 @@ import pytest
 from aiohttp.test_utils import TestClient
 
 from bot.app import MAX_BODY_BYTES
-from dialogs.conversation import HELP_TEXT
 from tests.support.activities import message
 from tests.support.bot_app import APP_ID, identity_settings, running_bot
 from tests.support.bot_token import BOT_TOKEN
-from tests.support.connector import FakeConnector, fake_connector
+from tests.support.connector import HELP_SHOWN, FakeConnector, fake_connector
 from tests.support.identity_provider import (
     IdentityProvider,
     forged_key,
@@ -182,7 +181,7 @@ async def test_a_valid_token_is_accepted_and_the_reply_carries_the_bot_token(
     status, _, _ = await post(client, message("help", connector.url), _token(idp, connector.url))
 
     assert status == 201
-    assert connector.texts() == [HELP_TEXT]
+    assert connector.texts() == [HELP_SHOWN]
     assert connector.authorization == [f"Bearer {BOT_TOKEN}"]
 
 

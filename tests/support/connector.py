@@ -19,7 +19,26 @@ class FakeConnector:
     authorization: list[str] = field(default_factory=list)
 
     def texts(self) -> list[str]:
-        return [activity.get("text", "") for activity in self.sent]
+        """What the user saw of each activity (see `shown`)."""
+        return [shown(activity) for activity in self.sent]
+
+
+HELP_SHOWN = "card:How to use Family Context"
+"""What `shown` gives for the help card."""
+
+
+def shown(activity: dict[str, Any]) -> str:
+    """An activity as a short string: its text, "oauth-card" for a sign-in card, or
+    "card:" and the first line of an Adaptive Card."""
+    for attachment in activity.get("attachments") or []:
+        kind = attachment.get("contentType")
+        if kind == "application/vnd.microsoft.card.oauth":
+            return "oauth-card"
+        if kind == "application/vnd.microsoft.card.adaptive":
+            body = attachment.get("content", {}).get("body") or [{}]
+            return f"card:{body[0].get('text', '')}"
+    text: str = activity.get("text", "")
+    return text
 
 
 @asynccontextmanager

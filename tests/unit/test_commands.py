@@ -7,9 +7,9 @@ import pytest
 from dialogs.commands import ALL_SCOPES, COMMANDS, BotCommand, is_command, match_command
 
 
-def test_help_is_answered_today() -> None:
-    assert [command.title for command in COMMANDS] == ["help"]
-    assert COMMANDS[0].scopes == ALL_SCOPES
+def test_the_commands_the_conversation_answers() -> None:
+    assert [command.title for command in COMMANDS] == ["find", "case", "purpose", "audit", "help"]
+    assert all(command.scopes == ALL_SCOPES for command in COMMANDS)
 
 
 @pytest.mark.parametrize("text", ["help", "Help", "  HELP  ", "/help", "help\n"])

@@ -1,0 +1,231 @@
+"""The conversation's state between turns, kept in the database so any instance can serve
+the next turn: the purpose given, a request kept while the purpose is asked for, the
+people last offered, and which messages were already answered.
+
+Each method is one short transaction. Upserts use the dialect's own
+INSERT ... ON CONFLICT, which SQLite and PostgreSQL both have. Nothing here
+logs: the kept request is search text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, cast
+
+from sqlalchemy import Table, delete, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+
+from data_access.engine import for_single_reads, write_transaction
+from data_access.models import ConversationState, HandledActivity
+
+_state = cast(Table, ConversationState.__table__)
+_handled = cast(Table, HandledActivity.__table__)
+
+HANDLED_KEEP = dt.timedelta(days=1)
+"""Teams re-delivers within seconds; a day of handled ids is plenty."""
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class ConversationKey:
+    """One user in one conversation: in a group chat each member has their own purpose."""
+
+    tenant_id: str
+    conversation_id: str
+    user_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class Purpose:
+    title: str
+    """The reason as the user chose or typed it (what the audit trail records)."""
+    case_reference: str | None
+    given_at: dt.datetime
+
+
+@dataclass(frozen=True, slots=True)
+class OfferedPerson:
+    """A person the last results list offered, and why they matched."""
+
+    person_id: str
+    label: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    purpose: Purpose | None
+    pending_text: str | None
+    offered: tuple[OfferedPerson, ...]
+    search_id: str | None = None
+    """Which search offered them (a results card names it to be refreshed)."""
+
+
+EMPTY = Snapshot(purpose=None, pending_text=None, offered=())
+
+
+def _aware(value: dt.datetime | None) -> dt.datetime | None:
+    """SQLite hands back naive datetimes; every time stored here is UTC."""
+    if value is not None and value.tzinfo is None:
+        return value.replace(tzinfo=dt.UTC)
+    return value
+
+
+def _insert(connection: AsyncConnection) -> Any:
+    dialect = connection.dialect.name
+    if dialect == "postgresql":
+        return postgresql.insert
+    if dialect == "sqlite":
+        return sqlite.insert
+    raise RuntimeError(f"unsupported database: {dialect}")
+
+
+class ConversationStore:
+    def __init__(
+        self,
+        engine: AsyncEngine,
+        *,
+        purpose_ttl: dt.timedelta,
+        clock: Callable[[], dt.datetime] = utc_now,
+    ) -> None:
+        self._engine = engine
+        self._reads = for_single_reads(engine)
+        self._purpose_ttl = purpose_ttl
+        self._clock = clock
+
+    async def get(self, key: ConversationKey) -> Snapshot:
+        """The state, with an expired purpose (and the request kept with it) left out."""
+        async with self._reads.connect() as connection:
+            row = (
+                await connection.execute(
+                    select(
+                        _state.c.purpose_text,
+                        _state.c.case_reference,
+                        _state.c.purpose_set_at,
+                        _state.c.pending_text,
+                        _state.c.pending_at,
+                        _state.c.choices,
+                    ).where(*self._match(key))
+                )
+            ).first()
+        if row is None:
+            return EMPTY
+        now = self._clock()
+        purpose = None
+        given_at = _aware(row.purpose_set_at)
+        if row.purpose_text and given_at is not None and now - given_at < self._purpose_ttl:
+            purpose = Purpose(row.purpose_text, row.case_reference, given_at)
+        pending_at = _aware(row.pending_at)
+        pending = row.pending_text
+        if pending_at is None or now - pending_at >= self._purpose_ttl:
+            pending = None
+        search_id, offered = _offered_from_json(row.choices)
+        return Snapshot(purpose, pending, offered, search_id)
+
+    async def set_purpose(
+        self, key: ConversationKey, title: str, case_reference: str | None
+    ) -> tuple[Purpose, str | None]:
+        """Record the purpose; return it with the request kept while it was asked for (the
+        kept request is cleared in the same transaction, so it is answered once)."""
+        now = self._clock()
+        async with write_transaction(self._engine) as connection:
+            row = (
+                await connection.execute(
+                    select(_state.c.pending_text, _state.c.pending_at).where(*self._match(key))
+                )
+            ).first()
+            pending: str | None = None
+            if row is not None and row.pending_text:
+                pending_at = _aware(row.pending_at)
+                if pending_at is not None and now - pending_at < self._purpose_ttl:
+                    pending = row.pending_text
+            await self._upsert(
+                connection,
+                key,
+                purpose_code=None,
+                purpose_text=title,
+                case_reference=case_reference,
+                purpose_set_at=now,
+                pending_text=None,
+                pending_at=None,
+            )
+        return Purpose(title, case_reference, now), pending
+
+    async def keep_pending(self, key: ConversationKey, text: str) -> None:
+        """Keep a request until a purpose is given (replacing any earlier one)."""
+        async with write_transaction(self._engine) as connection:
+            await self._upsert(connection, key, pending_text=text, pending_at=self._clock())
+
+    async def offer(
+        self, key: ConversationKey, offered: tuple[OfferedPerson, ...], search_id: str
+    ) -> None:
+        people = [[o.person_id, o.label, o.reason] for o in offered]
+        payload = json.dumps({"search": search_id, "people": people}, separators=(",", ":"))
+        async with write_transaction(self._engine) as connection:
+            await self._upsert(connection, key, choices=payload, choices_at=self._clock())
+
+    async def first_delivery(self, activity_id: str, conversation_id: str) -> bool:
+        """True the first time a message is seen; False for Teams' re-deliveries."""
+        now = self._clock()
+        async with write_transaction(self._engine) as connection:
+            insert = _insert(connection)
+            result = await connection.execute(
+                insert(_handled)
+                .values(activity_id=activity_id, conversation_id=conversation_id, handled_at=now)
+                .on_conflict_do_nothing()
+            )
+            if now.second == 0:  # now and then, forget old ids (cheap: indexed by time)
+                await connection.execute(
+                    delete(_handled).where(_handled.c.handled_at < now - HANDLED_KEEP)
+                )
+        return bool(result.rowcount)
+
+    async def forget(self, key: ConversationKey) -> None:
+        async with write_transaction(self._engine) as connection:
+            await connection.execute(delete(_state).where(*self._match(key)))
+
+    async def _upsert(
+        self, connection: AsyncConnection, key: ConversationKey, **values: Any
+    ) -> None:
+        values["updated_at"] = self._clock()
+        insert = _insert(connection)
+        statement = insert(_state).values(
+            tenant_id=key.tenant_id,
+            conversation_id=key.conversation_id,
+            user_id=key.user_id,
+            **values,
+        )
+        await connection.execute(
+            statement.on_conflict_do_update(
+                index_elements=[_state.c.tenant_id, _state.c.conversation_id, _state.c.user_id],
+                set_=values,
+            )
+        )
+
+    @staticmethod
+    def _match(key: ConversationKey) -> tuple[Any, ...]:
+        return (
+            _state.c.tenant_id == key.tenant_id,
+            _state.c.conversation_id == key.conversation_id,
+            _state.c.user_id == key.user_id,
+        )
+
+
+def _offered_from_json(raw: str | None) -> tuple[str | None, tuple[OfferedPerson, ...]]:
+    if not raw:
+        return None, ()
+    try:
+        stored = json.loads(raw)
+        people = tuple(
+            OfferedPerson(str(p), str(label), str(reason)) for p, label, reason in stored["people"]
+        )
+        return str(stored["search"]), people
+    except (ValueError, TypeError, KeyError):
+        return None, ()

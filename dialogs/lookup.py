@@ -1,0 +1,265 @@
+"""Looking people up: search, the results list, the person, a service's details.
+
+Every disclosure follows the same order: read what the rules allow, commit
+the audit entry that records it, and only then return the card. If the
+entry cannot be committed (`AuditUnavailable`), the user gets the
+"temporarily unavailable" notice and nothing is disclosed.
+
+Restricted people are never listed (search and the reader leave them out);
+one reached by its id is recorded as an attempt and shown as "not found",
+the same answer as for an id that does not exist.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import uuid
+from dataclasses import dataclass
+
+from cards import notices, people, results
+from cards.views import CardContext, MatchInfo, NoticeKind, ResultRow, ResultsView
+from data_access.audit.events import (
+    AuditAction,
+    AuditActor,
+    AuditEvent,
+    AuditOutcome,
+)
+from data_access.conversations import ConversationKey, OfferedPerson, Purpose, Snapshot
+from data_access.disclosure.records import PersonSummary, Restricted, ServiceDetails
+from data_access.enums import Service
+from dialogs.replies import CardReply, Reply
+from dialogs.requests import Scope, Turn
+from dialogs.services import Services
+
+log = logging.getLogger(__name__)
+
+
+def conversation_key(turn: Turn) -> ConversationKey:
+    return ConversationKey(turn.user.tenant_id, turn.conversation_id, turn.user.object_id)
+
+
+def card_context(
+    turn: Turn, services: Services, issued_at: dt.datetime | None = None
+) -> CardContext:
+    viewer = turn.user.channel_user_id
+    return CardContext(
+        viewer_ids=(viewer,) if viewer else (),
+        issued_at=issued_at or services.clock(),
+        today=services.today(),
+    )
+
+
+def notice(kind: NoticeKind) -> CardReply:
+    return CardReply(notices.notice_card(kind))
+
+
+@dataclass(frozen=True, slots=True)
+class _Auditor:
+    """Builds the turn's audit events with who, where, why already filled in."""
+
+    turn: Turn
+    purpose: Purpose | None
+
+    def event(
+        self,
+        action: AuditAction,
+        *,
+        person_ids: tuple[str, ...] = (),
+        service: Service | None = None,
+        search_text: str | None = None,
+        outcome: AuditOutcome = AuditOutcome.DISCLOSED,
+    ) -> AuditEvent:
+        user = self.turn.user
+        return AuditEvent(
+            action=action,
+            actor=AuditActor(user.tenant_id, user.object_id, user.display_name),
+            conversation_id=self.turn.conversation_id,
+            correlation_id=self.turn.activity_id,
+            person_ids=person_ids,
+            service=service.value if service else None,
+            search_text=search_text,
+            purpose=self.purpose.title if self.purpose else None,
+            case_reference=self.purpose.case_reference if self.purpose else None,
+            outcome=outcome,
+        )
+
+
+async def search(
+    turn: Turn,
+    text: str,
+    purpose: Purpose,
+    services: Services,
+    *,
+    searches_made: int | None = None,
+) -> Reply:
+    """Run a search the user has a purpose for and show what it found.
+
+    `searches_made`: the user's searches in the current window, when the caller has
+    already counted them (at the same time as its other look-ups)."""
+    auditor = _Auditor(turn, purpose)
+    if searches_made is None:
+        since = services.clock() - services.policy.search_window
+        searches_made = await services.audit.count_searches(turn.user.object_id, since)
+    if searches_made >= services.policy.search_limit:
+        # A structured event auditors can alert on: identifiers only.
+        log.warning(
+            "search limit reached",
+            extra={"event": "search_limit_reached", "user_id": turn.user.object_id},
+        )
+        await services.audit.record(
+            auditor.event(
+                AuditAction.SEARCH,
+                search_text=text,
+                outcome=AuditOutcome.REFUSED_RATE_LIMIT,
+            )
+        )
+        return notice(NoticeKind.RATE_LIMITED)
+
+    today = services.today()
+    found = await services.search.search_people(
+        text, limit=services.policy.result_limit, today=today, settle_for_confident=True
+    )
+    outcome = found.outcome
+    search_event = auditor.event(AuditAction.SEARCH, search_text=text)
+    confident = outcome.confident
+    if confident is not None and turn.scope is Scope.SHARED:
+        # What a group chat or channel stores holds no personal data: each member sees
+        # the person only in their own refreshed view, audited then (see refresh).
+        await services.audit.record(search_event)
+        return CardReply(people.shared_card(confident.person_id, card_context(turn, services)))
+    if confident is not None:
+        match = MatchInfo(confident.label.value, confident.reason)
+        return await show_person(
+            turn, confident.person_id, services, purpose, match=match, first=(search_event,)
+        )
+    if not outcome.matches:
+        await services.audit.record(search_event)
+        return notice(NoticeKind.NOTHING_MATCHED)
+    if turn.scope is Scope.SHARED:
+        await services.audit.record(search_event)
+        return notice(NoticeKind.NARROW_DOWN_IN_SHARED)
+
+    offered = tuple(OfferedPerson(m.person_id, m.label.value, m.reason) for m in outcome.matches)
+    search_id = uuid.uuid4().hex  # names this list for its card's refresh; not the search text
+    return await present(
+        turn,
+        offered,
+        search_id,
+        services,
+        purpose,
+        first=(search_event,),
+        ambiguous=outcome.ambiguous,
+    )
+
+
+async def present(
+    turn: Turn,
+    offered: tuple[OfferedPerson, ...],
+    search_id: str,
+    services: Services,
+    purpose: Purpose,
+    *,
+    first: tuple[AuditEvent, ...] = (),
+    ambiguous: bool = False,
+    issued_at: dt.datetime | None = None,
+) -> Reply:
+    """The results list (level 2), read again from the directory so that it is current
+    and restricted people are left out, audited with the people it lists."""
+    auditor = _Auditor(turn, purpose)
+    listings = await services.directory.listings([o.person_id for o in offered], services.today())
+    rows = tuple(
+        ResultRow(listings[o.person_id], o.label, o.reason)
+        for o in offered
+        if o.person_id in listings
+    )
+    shown = tuple(row.listing.person_id for row in rows)
+    await services.audit.record(
+        *first, auditor.event(AuditAction.RESULTS_PRESENTED, person_ids=shown)
+    )
+    if issued_at is None:
+        kept = tuple(o for o in offered if o.person_id in listings)
+        await services.conversations.offer(conversation_key(turn), kept, search_id)
+    view = ResultsView(rows=rows, ambiguous=ambiguous, search_id=search_id)
+    return CardReply(results.results_card(view, card_context(turn, services, issued_at)))
+
+
+async def show_person(
+    turn: Turn,
+    person_id: str,
+    services: Services,
+    purpose: Purpose,
+    *,
+    match: MatchInfo | None = None,
+    first: tuple[AuditEvent, ...] = (),
+    issued_at: dt.datetime | None = None,
+) -> Reply:
+    """The person card (first level of disclosure), audited as a person view.
+
+    `first` are entries of the same turn to commit before it (the search that
+    led straight here). `issued_at` keeps a refreshed card's first issue time, from
+    which its age is counted.
+    """
+    auditor = _Auditor(turn, purpose)
+    summary = await services.directory.summary(person_id, services.today())
+    if not isinstance(summary, PersonSummary):
+        return await _not_found(auditor, person_id, summary, first, services)
+    await services.audit.record(
+        *first, auditor.event(AuditAction.PERSON_VIEWED, person_ids=(person_id,))
+    )
+    context = card_context(turn, services, issued_at)
+    return CardReply(people.person_card(summary, match, context))
+
+
+async def show_service(
+    turn: Turn,
+    person_id: str,
+    service: Service,
+    services: Services,
+    purpose: Purpose,
+    *,
+    issued_at: dt.datetime | None = None,
+) -> Reply:
+    """One service's details and contacts (second level), audited as a service view."""
+    auditor = _Auditor(turn, purpose)
+    details = await services.directory.service_details(person_id, service, services.today())
+    if not isinstance(details, ServiceDetails):
+        return await _not_found(auditor, person_id, details, (), services, service=service)
+    await services.audit.record(
+        auditor.event(AuditAction.SERVICE_VIEWED, person_ids=(person_id,), service=service)
+    )
+    context = card_context(turn, services, issued_at)
+    return CardReply(people.service_card(details, context))
+
+
+async def _not_found(
+    auditor: _Auditor,
+    person_id: str,
+    found: Restricted | None,
+    first: tuple[AuditEvent, ...],
+    services: Services,
+    *,
+    service: Service | None = None,
+) -> Reply:
+    events = list(first)
+    if isinstance(found, Restricted):
+        action = AuditAction.SERVICE_VIEWED if service else AuditAction.PERSON_VIEWED
+        events.append(
+            auditor.event(
+                action,
+                person_ids=(person_id,),
+                service=service,
+                outcome=AuditOutcome.REFUSED_RESTRICTED,
+            )
+        )
+    if events:
+        await services.audit.record(*events)
+    return notice(NoticeKind.NOT_FOUND)
+
+
+def offered_match(snapshot: Snapshot, person_id: str) -> MatchInfo | None:
+    """How well this person matched the user's last search, if they came from its list."""
+    for offered in snapshot.offered:
+        if offered.person_id == person_id:
+            return MatchInfo(offered.label, offered.reason)
+    return None
