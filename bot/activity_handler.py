@@ -9,6 +9,7 @@ allowed tenant, and disclose nothing.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
@@ -21,10 +22,14 @@ from botbuilder.schema import Activity, ActivityTypes, Attachment
 
 from bot.auth.access import AccessGate
 from bot.auth.roles import Role
+from bot.auth.tenants import tenant_of
+from data_access.sent_cards import SentCardRef, SentCards
 from dialogs.conversation import handle_action, handle_text, welcome_reply
 from dialogs.replies import CardReply, Reply
 from dialogs.requests import ActionRequest, Scope, TextRequest, Turn, User
 from dialogs.services import Services
+
+log = logging.getLogger(__name__)
 
 _MENTION = re.compile(r"<at>.*?</at>", re.IGNORECASE | re.DOTALL)
 
@@ -97,10 +102,13 @@ GATED_TYPES = frozenset({ActivityTypes.message, ActivityTypes.invoke})
 
 
 class FamilyContextBot(TeamsActivityHandler):  # type: ignore[misc]
-    def __init__(self, gate: AccessGate, services: Services) -> None:
+    def __init__(
+        self, gate: AccessGate, services: Services, sent_cards: SentCards | None = None
+    ) -> None:
         super().__init__()
         self._gate = gate
         self._services = services
+        self._sent_cards = sent_cards
 
     async def on_turn(self, turn_context: TurnContext) -> None:
         activity = turn_context.activity
@@ -123,7 +131,9 @@ class FamilyContextBot(TeamsActivityHandler):  # type: ignore[misc]
             team_members=team_roster(turn_context),
         )
         for reply in await handle_text(request, self._services):
-            await turn_context.send_activity(to_activity(reply))
+            sent = await turn_context.send_activity(to_activity(reply))
+            if sent is not None and sent.id:
+                await self._remember(turn_context, reply, sent.id)
 
     async def on_invoke_activity(self, turn_context: TurnContext) -> InvokeResponse:
         activity = turn_context.activity
@@ -138,7 +148,27 @@ class FamilyContextBot(TeamsActivityHandler):  # type: ignore[misc]
             data=action.get("data"),
             automatic=value.get("trigger") == "automatic",
         )
-        return invoke_response(await handle_action(request, self._services))
+        reply = await handle_action(request, self._services)
+        if activity.reply_to_id:  # the message whose card this answer replaces
+            await self._remember(turn_context, reply, activity.reply_to_id)
+        return invoke_response(reply)
+
+    async def _remember(self, turn_context: TurnContext, reply: Reply, activity_id: str) -> None:
+        """Note a message that now shows personal data, for the sweeper to overwrite."""
+        if self._sent_cards is None or not isinstance(reply, CardReply) or not reply.personal:
+            return
+        activity = turn_context.activity
+        ref = SentCardRef(
+            conversation_id=activity.conversation.id if activity.conversation else "",
+            activity_id=activity_id,
+            service_url=activity.service_url or "",
+            channel_id=activity.channel_id or "",
+            tenant_id=tenant_of(activity) or "",
+        )
+        try:
+            await self._sent_cards.remember(ref)
+        except Exception as error:  # the card is out; the refresh still expires it
+            log.warning("could not note a sent card: %s", type(error).__name__)
 
     async def on_installation_update_add(self, turn_context: TurnContext) -> None:
         """The welcome, once: Teams also sends a conversationUpdate on installation, and

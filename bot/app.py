@@ -13,6 +13,7 @@ to the log and to a metric, never to the caller.
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import json
 import logging
 from typing import Any
@@ -29,10 +30,12 @@ from bot.auth.inbound import InboundAuthenticator
 from bot.auth.refusals import RefusalReason, RequestRefused
 from bot.auth.roles import Authoriser
 from bot.auth.service_urls import ServiceUrlNotAllowed, ServiceUrlPolicy
+from bot.card_sweeper import CardSweeper
 from bot.composition import build_services
 from bot.logging_policy import keep_personal_data_out_of_logs
 from bot.metrics import Metrics
 from bot.settings import Settings
+from data_access.sent_cards import SentCards
 from dialogs.services import Services
 
 log = logging.getLogger(__name__)
@@ -41,6 +44,7 @@ MAX_BODY_BYTES = 256 * 1024
 READINESS_TIMEOUT_SECONDS = 2.0
 
 ENGINE_KEY = web.AppKey("engine", AsyncEngine)
+SWEEPER_KEY = web.AppKey("card_sweeper", CardSweeper)
 
 
 def _json_response(body: Any, status: int) -> web.Response:
@@ -85,7 +89,14 @@ def create_app(
     authentication = create_authentication(settings, service_urls, bot_token_source)
     adapter = create_adapter(authentication)
     access = create_access(settings, authoriser)
-    bot = FamilyContextBot(access.gate, services or build_services(settings, engine))
+    sent_cards = SentCards(engine)
+    bot = FamilyContextBot(access.gate, services or build_services(settings, engine), sent_cards)
+    sweeper = CardSweeper(
+        adapter,
+        sent_cards,
+        app_id=settings.microsoft_app_id,
+        max_age=dt.timedelta(hours=settings.card_max_age_hours),
+    )
     metrics = Metrics()
 
     def refuse(reason: RefusalReason) -> web.Response:
@@ -140,13 +151,16 @@ def create_app(
     async def start_identity(_: web.Application) -> None:
         # Both bounded by their time limits: a dead endpoint delays start-up, never stops it.
         await asyncio.gather(inbound.start(), authentication.warm_up())
+        sweeper.start()
 
     async def stop_identity(_: web.Application) -> None:
+        await sweeper.stop()
         await inbound.close()
         await access.close()
 
     app = web.Application(client_max_size=MAX_BODY_BYTES, middlewares=[metrics.middleware()])
     app[ENGINE_KEY] = engine
+    app[SWEEPER_KEY] = sweeper
     app.on_startup.append(start_identity)
     app.on_cleanup.append(stop_identity)
     app.router.add_post("/api/messages", messages)

@@ -9,7 +9,9 @@ import sys
 from aiohttp import web
 
 from bot.app import create_app
+from bot.composition import disclosure_rules
 from bot.database import database_for
+from bot.logging_policy import keep_personal_data_out_of_logs
 from bot.settings import Settings, check_can_serve
 from data_access.engine import Database, create_engine
 from data_access.migrate import current_revision, head_revision, upgrade
@@ -56,10 +58,12 @@ async def prepare_database(settings: Settings, database: Database | None = None)
 
 def serve(settings: Settings, *, host: str, port: int) -> int:
     check_can_serve(settings, host)
+    disclosure_rules(settings)  # a bad FC_AGE_BANDS stops here, before anything is created
     logging.basicConfig(
         level=settings.log_level.upper(),
         format="%(asctime)s %(levelname)s %(name)s %(message)s",
     )
+    keep_personal_data_out_of_logs()
     database = database_for(settings)
     asyncio.run(prepare_database(settings, database))
     if settings.authentication_disabled:

@@ -19,7 +19,7 @@ from sqlalchemy import Table, delete, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
-from data_access.engine import for_single_reads, write_transaction
+from data_access.engine import for_single_reads, single_statement_write, write_transaction
 from data_access.models import ConversationState, HandledActivity
 
 _state = cast(Table, ConversationState.__table__)
@@ -78,7 +78,8 @@ def _aware(value: dt.datetime | None) -> dt.datetime | None:
     return value
 
 
-def _insert(connection: AsyncConnection) -> Any:
+def upsert_insert(connection: AsyncConnection) -> Any:
+    """The dialect's INSERT, which has ON CONFLICT on both databases."""
     dialect = connection.dialect.name
     if dialect == "postgresql":
         return postgresql.insert
@@ -160,7 +161,7 @@ class ConversationStore:
 
     async def keep_pending(self, key: ConversationKey, text: str) -> None:
         """Keep a request until a purpose is given (replacing any earlier one)."""
-        async with write_transaction(self._engine) as connection:
+        async with single_statement_write(self._engine) as connection:
             await self._upsert(connection, key, pending_text=text, pending_at=self._clock())
 
     async def offer(
@@ -168,20 +169,21 @@ class ConversationStore:
     ) -> None:
         people = [[o.person_id, o.label, o.reason] for o in offered]
         payload = json.dumps({"search": search_id, "people": people}, separators=(",", ":"))
-        async with write_transaction(self._engine) as connection:
+        async with single_statement_write(self._engine) as connection:
             await self._upsert(connection, key, choices=payload, choices_at=self._clock())
 
     async def first_delivery(self, activity_id: str, conversation_id: str) -> bool:
         """True the first time a message is seen; False for Teams' re-deliveries."""
         now = self._clock()
-        async with write_transaction(self._engine) as connection:
-            insert = _insert(connection)
+        async with single_statement_write(self._engine) as connection:
+            insert = upsert_insert(connection)
             result = await connection.execute(
                 insert(_handled)
                 .values(activity_id=activity_id, conversation_id=conversation_id, handled_at=now)
                 .on_conflict_do_nothing()
             )
-            if now.second == 0:  # now and then, forget old ids (cheap: indexed by time)
+        if now.second == 0:  # now and then, forget old ids (cheap: indexed by time)
+            async with single_statement_write(self._engine) as connection:
                 await connection.execute(
                     delete(_handled).where(_handled.c.handled_at < now - HANDLED_KEEP)
                 )
@@ -195,7 +197,7 @@ class ConversationStore:
         self, connection: AsyncConnection, key: ConversationKey, **values: Any
     ) -> None:
         values["updated_at"] = self._clock()
-        insert = _insert(connection)
+        insert = upsert_insert(connection)
         statement = insert(_state).values(
             tenant_id=key.tenant_id,
             conversation_id=key.conversation_id,

@@ -94,12 +94,24 @@ _WRITE_LOCKS: weakref.WeakKeyDictionary[Any, asyncio.Lock] = weakref.WeakKeyDict
 
 
 def for_single_reads(engine: AsyncEngine) -> AsyncEngine:
-    """The engine for look-ups of one statement: on PostgreSQL without BEGIN and ROLLBACK
-    around it (two round trips of three); a single statement is consistent on its own.
-    SQLite gains nothing from it."""
+    """The engine for look-ups of one statement (or statements that need not agree): on
+    PostgreSQL without BEGIN and ROLLBACK around them (two round trips of three); a
+    single statement is consistent on its own. SQLite gains nothing from it."""
     if engine.dialect.name == "postgresql":
         return engine.execution_options(isolation_level="AUTOCOMMIT")
     return engine
+
+
+@asynccontextmanager
+async def single_statement_write(engine: AsyncEngine) -> AsyncIterator[AsyncConnection]:
+    """For a write of one statement: on PostgreSQL it commits on its own, without BEGIN and
+    COMMIT round trips; on SQLite it is a `write_transaction`."""
+    if engine.dialect.name == "postgresql":
+        async with for_single_reads(engine).connect() as connection:
+            yield connection
+        return
+    async with write_transaction(engine) as connection:
+        yield connection
 
 
 @asynccontextmanager

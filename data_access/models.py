@@ -428,3 +428,18 @@ class AuditPurgeGuard(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
 
     __table_args__ = (CheckConstraint("id = 1", name="single_row"),)
+
+
+class SentCard(Base):
+    """A message the bot sent (or changed) whose card shows personal data, until it is
+    replaced by the "expired" notice (bot/card_sweeper.py). Only where the message is:
+    no personal data."""
+
+    __tablename__ = "sent_card"
+
+    conversation_id: Mapped[str] = mapped_column(String(512), primary_key=True)
+    activity_id: Mapped[str] = mapped_column(String(256), primary_key=True)
+    service_url: Mapped[str] = mapped_column(String(512))
+    channel_id: Mapped[str] = mapped_column(String(64))
+    tenant_id: Mapped[str] = mapped_column(String(64))
+    sent_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), index=True)

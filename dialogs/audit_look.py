@@ -79,4 +79,4 @@ async def audit_look(request: TextRequest, arguments: str, services: Services) -
         limit=LOOK_LIMIT,
     )
     view = AuditView(subject=subject, rows=tuple(_row(r) for r in records))
-    return CardReply(audit_card(view))
+    return CardReply(audit_card(view), personal=True)

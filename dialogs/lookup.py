@@ -181,7 +181,9 @@ async def present(
         kept = tuple(o for o in offered if o.person_id in listings)
         await services.conversations.offer(conversation_key(turn), kept, search_id)
     view = ResultsView(rows=rows, ambiguous=ambiguous, search_id=search_id)
-    return CardReply(results.results_card(view, card_context(turn, services, issued_at)))
+    return CardReply(
+        results.results_card(view, card_context(turn, services, issued_at)), personal=True
+    )
 
 
 async def show_person(
@@ -208,7 +210,7 @@ async def show_person(
         *first, auditor.event(AuditAction.PERSON_VIEWED, person_ids=(person_id,))
     )
     context = card_context(turn, services, issued_at)
-    return CardReply(people.person_card(summary, match, context))
+    return CardReply(people.person_card(summary, match, context), personal=True)
 
 
 async def show_service(
@@ -229,7 +231,7 @@ async def show_service(
         auditor.event(AuditAction.SERVICE_VIEWED, person_ids=(person_id,), service=service)
     )
     context = card_context(turn, services, issued_at)
-    return CardReply(people.service_card(details, context))
+    return CardReply(people.service_card(details, context), personal=True)
 
 
 async def _not_found(

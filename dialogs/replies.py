@@ -16,6 +16,9 @@ class CardReply:
     """An Adaptive Card. As the answer to a card action it replaces the card acted on."""
 
     card: dict[str, Any]
+    personal: bool = False
+    """It shows personal data: once older than the council allows, the message holding it
+    is overwritten with a notice (bot/card_sweeper.py)."""
 
 
 Reply = TextReply | CardReply

@@ -17,7 +17,8 @@ from aiohttp.test_utils import TestClient, TestServer
 from sqlalchemy import select, text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.app import create_app
+from bot.app import SWEEPER_KEY, create_app
+from bot.card_sweeper import CardSweeper
 from bot.composition import build_services
 from bot.settings import Settings
 from data_access.audit.events import AuditUnavailable
@@ -71,6 +72,7 @@ class Chat:
     client: TestClient
     connector: FakeConnector
     engine: AsyncEngine
+    sweeper: CardSweeper | None = None
 
     async def say(self, words: str, **extra: Any) -> list[dict[str, Any]]:
         """Send a message; the cards the bot sent back through the connector."""
@@ -123,7 +125,7 @@ async def chat(db_url: str, demo_engine: AsyncEngine) -> AsyncIterator[Chat]:
     async with fake_connector() as connector:
         app = create_app(local_settings(db_url), demo_engine)
         async with TestClient(TestServer(app, host="127.0.0.1")) as client:
-            yield Chat(client, connector, demo_engine)
+            yield Chat(client, connector, demo_engine, app[SWEEPER_KEY])
 
 
 async def person(engine: AsyncEngine, person_id: str) -> Any:
@@ -263,3 +265,29 @@ async def test_a_whole_conversation_at_debug_leaves_no_personal_data_in_the_logs
         secrets.append(mother.postcode)
     leaked = [s for s in secrets if s.casefold() in logged]
     assert not leaked, "personal data reached the log"
+
+
+async def test_old_cards_with_personal_data_are_overwritten_in_the_chat(chat: Chat) -> None:
+    """The refresh protects a card that is viewed again; the sweeper protects the message."""
+    assert chat.sweeper is not None
+    (purpose_card,) = await chat.say("purpose")
+    await chat.press(actions_in(purpose_card, "purpose.set")[0], {"purpose": "1"})
+    mother = await person(chat.engine, "P0000001")
+    born = mother.date_of_birth.strftime("%d/%m/%Y")
+    (card,) = await chat.say(f"{mother.first_name} {mother.last_name} {born}")
+    assert mother.last_name in json.dumps(card)
+    assert await chat.sweeper.sweep_once() == 0  # not old yet
+    assert chat.connector.updated == []
+
+    async with chat.engine.begin() as connection:
+        await connection.execute(
+            text("UPDATE sent_card SET sent_at = :old"),
+            {"old": dt.datetime.now(dt.UTC) - dt.timedelta(hours=25)},
+        )
+    assert await chat.sweeper.sweep_once() == 1
+    ((activity_id, update),) = chat.connector.updated
+    assert activity_id
+    (notice,) = cards_in([update])
+    assert mother.last_name not in json.dumps(notice)
+    assert "expired" in json.dumps(notice).casefold()
+    assert await chat.sweeper.sweep_once() == 0  # done once

@@ -17,6 +17,8 @@ class FakeConnector:
     url: str = ""
     sent: list[dict[str, Any]] = field(default_factory=list)
     authorization: list[str] = field(default_factory=list)
+    updated: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    """Messages the bot changed: (activity id, the new activity)."""
 
     def texts(self) -> list[str]:
         """What the user saw of each activity (see `shown`)."""
@@ -50,7 +52,13 @@ async def fake_connector() -> AsyncIterator[FakeConnector]:
         connector.authorization.append(request.headers.get("Authorization", ""))
         return web.json_response({"id": uuid.uuid4().hex})
 
+    async def update(request: web.Request) -> web.Response:
+        connector.updated.append((request.match_info["activity"], await request.json()))
+        connector.authorization.append(request.headers.get("Authorization", ""))
+        return web.json_response({"id": request.match_info["activity"]})
+
     app = web.Application()
+    app.router.add_put("/v3/conversations/{conversation}/activities/{activity}", update)
     app.router.add_post("/v3/conversations/{conversation}/activities", reply)
     app.router.add_post("/v3/conversations/{conversation}/activities/{activity}", reply)
     server = TestServer(app, host="127.0.0.1")

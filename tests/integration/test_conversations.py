@@ -1,0 +1,89 @@
+"""The conversation's state between turns, in the database (SQLite and PostgreSQL): what
+one instance writes, another reads."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from data_access.conversations import ConversationKey, ConversationStore, OfferedPerson
+from tests.support.fakes import Clock
+
+KEY = ConversationKey("tenant-1", "a:conversation", "user-1")
+TTL = dt.timedelta(hours=8)
+
+
+def store(engine: AsyncEngine, clock: Clock) -> ConversationStore:
+    return ConversationStore(engine, purpose_ttl=TTL, clock=clock)
+
+
+async def test_a_new_conversation_has_no_state(engine: AsyncEngine) -> None:
+    snapshot = await store(engine, Clock()).get(KEY)
+    assert snapshot.purpose is None
+    assert snapshot.pending_text is None
+    assert snapshot.offered == ()
+
+
+async def test_a_kept_request_is_handed_back_once_with_the_purpose(engine: AsyncEngine) -> None:
+    clock = Clock()
+    one, other = store(engine, clock), store(engine, clock)  # two instances of the bot
+    await one.keep_pending(KEY, "find jayden smith 12/03/2016")
+    assert (await other.get(KEY)).pending_text == "find jayden smith 12/03/2016"
+
+    purpose, pending = await other.set_purpose(KEY, "Strategy discussion", "CR-9")
+    assert pending == "find jayden smith 12/03/2016"
+    assert purpose.title == "Strategy discussion"
+    assert purpose.case_reference == "CR-9"
+    again, pending_again = await one.set_purpose(KEY, "Strategy discussion", None)
+    assert pending_again is None
+    snapshot = await one.get(KEY)
+    assert snapshot.purpose == again
+    assert snapshot.pending_text is None
+
+
+async def test_the_purpose_and_a_kept_request_expire(engine: AsyncEngine) -> None:
+    clock = Clock()
+    conversations = store(engine, clock)
+    await conversations.set_purpose(KEY, "Strategy discussion", None)
+    await conversations.keep_pending(KEY, "jayden smith")
+    clock.advance(hours=7, minutes=59)
+    assert (await conversations.get(KEY)).purpose is not None
+    clock.advance(minutes=2)
+    snapshot = await conversations.get(KEY)
+    assert snapshot.purpose is None
+    assert snapshot.pending_text is None
+    _, pending = await conversations.set_purpose(KEY, "Strategy discussion", None)
+    assert pending is None  # an expired request is not run
+
+
+async def test_each_user_of_a_group_chat_has_their_own_purpose(engine: AsyncEngine) -> None:
+    conversations = store(engine, Clock())
+    other_user = ConversationKey(KEY.tenant_id, KEY.conversation_id, "user-2")
+    await conversations.set_purpose(KEY, "Strategy discussion", None)
+    assert (await conversations.get(other_user)).purpose is None
+
+
+async def test_offered_people_are_kept_with_their_search(engine: AsyncEngine) -> None:
+    conversations = store(engine, Clock())
+    offered = (
+        OfferedPerson("P1", "possible", "same name; different date of birth"),
+        OfferedPerson("P2", "possible", "Bob is a short form of Robert"),
+    )
+    await conversations.offer(KEY, offered, "search-1")
+    snapshot = await conversations.get(KEY)
+    assert snapshot.offered == offered
+    assert snapshot.search_id == "search-1"
+    await conversations.offer(KEY, offered[:1], "search-2")
+    assert (await conversations.get(KEY)).offered == offered[:1]
+
+
+async def test_a_message_delivered_again_is_seen_as_such_even_at_once(engine: AsyncEngine) -> None:
+    conversations = store(engine, Clock())
+    answers = await asyncio.gather(
+        *(conversations.first_delivery("activity-1", KEY.conversation_id) for _ in range(5))
+    )
+    assert sorted(answers) == [False, False, False, False, True]
+    assert await conversations.first_delivery("activity-2", KEY.conversation_id)
+    assert await conversations.first_delivery("activity-1", "another-conversation")
