@@ -40,8 +40,9 @@ def parse_activity(body: object) -> Activity:
         raise ValueError("not an object")
     try:
         activity: Activity = Activity().deserialize(body)
-    except (TypeError, AttributeError) as error:
-        raise ValueError("not an activity") from error
+    except Exception:
+        # msrest's DeserializationError quotes the data it could not read: drop it.
+        raise ValueError("not an activity") from None
     return activity
 
 

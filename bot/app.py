@@ -35,6 +35,7 @@ from bot.composition import build_services
 from bot.logging_policy import keep_personal_data_out_of_logs
 from bot.metrics import Metrics
 from bot.settings import Settings
+from data_access.conversations import ConversationStore
 from data_access.sent_cards import SentCards
 from dialogs.services import Services
 
@@ -90,10 +91,13 @@ def create_app(
     adapter = create_adapter(authentication)
     access = create_access(settings, authoriser)
     sent_cards = SentCards(engine)
-    bot = FamilyContextBot(access.gate, services or build_services(settings, engine), sent_cards)
+    services = services or build_services(settings, engine)
+    bot = FamilyContextBot(access.gate, services, sent_cards)
+    conversations = services.conversations
     sweeper = CardSweeper(
         adapter,
         sent_cards,
+        conversations=conversations if isinstance(conversations, ConversationStore) else None,
         app_id=settings.microsoft_app_id,
         max_age=dt.timedelta(hours=settings.card_max_age_hours),
     )
@@ -113,12 +117,15 @@ def create_app(
             token = await inbound.authenticate(request.headers.get("Authorization"))
         except RequestRefused as refusal:
             return refuse(refusal.reason)
-        raw = await request.content.read(MAX_BODY_BYTES + 1)
-        if len(raw) > MAX_BODY_BYTES:
+        try:
+            # The whole body (client_max_size caps it): StreamReader.read(n) would stop at
+            # whatever has arrived, and a body sent in pieces would look malformed.
+            raw = await request.read()
+        except web.HTTPRequestEntityTooLarge:
             return web.Response(status=413)
         try:
             activity = parse_activity(json.loads(raw))
-        except ValueError:
+        except ValueError:  # json.JSONDecodeError and UnicodeDecodeError are ValueErrors
             return web.Response(status=400)
         try:
             inbound.bind(token, channel_id=activity.channel_id, service_url=activity.service_url)
@@ -130,8 +137,11 @@ def create_app(
             )
         except ServiceUrlNotAllowed:
             return refuse(RefusalReason.SERVICE_URL_NOT_ALLOWED)
-        except Exception:
-            log.exception("turn failed", extra={"activity_type": activity.type})
+        except Exception as error:
+            # The type only: an exception's message can quote what it was handling.
+            log.error(
+                "turn failed: %s", type(error).__name__, extra={"activity_type": activity.type}
+            )
             return web.Response(status=500)
         return _turn_response(response)
 

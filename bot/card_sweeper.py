@@ -28,8 +28,10 @@ from botbuilder.schema import (
 )
 
 from bot.activity_handler import CARD_CONTENT_TYPE
+from bot.auth.service_urls import ServiceUrlNotAllowed
 from cards.notices import notice_card
 from cards.views import NoticeKind
+from data_access.conversations import ConversationStore
 from data_access.sent_cards import SentCardRef, SentCards
 
 log = logging.getLogger(__name__)
@@ -50,12 +52,14 @@ class CardSweeper:
         adapter: CloudAdapter,
         sent_cards: SentCards,
         *,
+        conversations: ConversationStore | None = None,
         app_id: str,
         max_age: dt.timedelta,
         interval: dt.timedelta = dt.timedelta(minutes=5),
     ) -> None:
         self._adapter = adapter
         self._sent_cards = sent_cards
+        self._conversations = conversations
         self._app_id = app_id
         self._max_age = max_age
         self._interval = interval
@@ -68,11 +72,14 @@ class CardSweeper:
             try:
                 await self._overwrite(ref)
             except Exception as error:
-                # Deleted by the user, the conversation gone, the service down: the next
-                # sweep tries again unless Teams said the message is not there.
+                # The service down or unreachable: the next sweep tries again. Refused
+                # (the message deleted, the conversation gone, the host no longer
+                # allowed): it never will work, so stop trying and make room for others.
                 status = getattr(getattr(error, "response", None), "status_code", None)
                 log.warning("could not overwrite an old card: %s", type(error).__name__)
-                if status in (403, 404):
+                if isinstance(error, ServiceUrlNotAllowed) or (
+                    isinstance(status, int) and 400 <= status < 500 and status != 429
+                ):
                     await self._sent_cards.forget(ref)
                 continue
             await self._sent_cards.forget(ref)
@@ -99,11 +106,16 @@ class CardSweeper:
 
     async def _run(self) -> None:
         while True:
+            # First wait: nothing sent by this instance is old yet, and an app that starts
+            # and stops at once (a test, a failed deployment) never touches the database.
+            await asyncio.sleep(self._interval.total_seconds())
             try:
                 await self.sweep_once()
+                if self._conversations is not None:
+                    # Expired reasons, kept requests (search text) and offered people.
+                    await self._conversations.forget_expired()
             except Exception as error:  # the database down: try again next time
                 log.warning("card sweep failed: %s", type(error).__name__)
-            await asyncio.sleep(self._interval.total_seconds())
 
     def start(self) -> None:
         if self._task is None:

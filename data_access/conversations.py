@@ -137,9 +137,14 @@ class ConversationStore:
         kept request is cleared in the same transaction, so it is answered once)."""
         now = self._clock()
         async with write_transaction(self._engine) as connection:
+            # FOR UPDATE (PostgreSQL): a second press of the same button waits here and
+            # then finds the kept request gone, so it is answered once. SQLite writers
+            # already take turns (write_transaction).
             row = (
                 await connection.execute(
-                    select(_state.c.pending_text, _state.c.pending_at).where(*self._match(key))
+                    select(_state.c.pending_text, _state.c.pending_at)
+                    .where(*self._match(key))
+                    .with_for_update()
                 )
             ).first()
             pending: str | None = None
@@ -188,6 +193,21 @@ class ConversationStore:
                     delete(_handled).where(_handled.c.handled_at < now - HANDLED_KEEP)
                 )
         return bool(result.rowcount)
+
+    async def forget_expired(self) -> int:
+        """Delete the state of conversations idle for longer than a purpose lasts: their
+        reason, any kept request (search text) and the people last offered are all
+        expired, and are never read again. Also old ids of handled messages."""
+        now = self._clock()
+        async with single_statement_write(self._engine) as connection:
+            result = await connection.execute(
+                delete(_state).where(_state.c.updated_at < now - self._purpose_ttl)
+            )
+        async with single_statement_write(self._engine) as connection:
+            await connection.execute(
+                delete(_handled).where(_handled.c.handled_at < now - HANDLED_KEEP)
+            )
+        return int(result.rowcount or 0)
 
     async def forget(self, key: ConversationKey) -> None:
         async with write_transaction(self._engine) as connection:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import cast
 
 from sqlalchemy import Table, delete, select
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -38,22 +38,21 @@ class SentCards:
         self._clock = clock
 
     async def remember(self, ref: SentCardRef) -> None:
-        """Note a message that now shows personal data (again: its clock starts afresh)."""
-        now = self._clock()
-        values: dict[str, Any] = {
-            "service_url": ref.service_url,
-            "channel_id": ref.channel_id,
-            "tenant_id": ref.tenant_id,
-            "sent_at": now,
-        }
+        """Note a message that shows personal data. A message noted before keeps its first
+        time: what it showed first has been in the chat since then."""
         async with single_statement_write(self._engine) as connection:
             insert = upsert_insert(connection)
             await connection.execute(
                 insert(_sent)
-                .values(conversation_id=ref.conversation_id, activity_id=ref.activity_id, **values)
-                .on_conflict_do_update(
-                    index_elements=[_sent.c.conversation_id, _sent.c.activity_id], set_=values
+                .values(
+                    conversation_id=ref.conversation_id,
+                    activity_id=ref.activity_id,
+                    service_url=ref.service_url,
+                    channel_id=ref.channel_id,
+                    tenant_id=ref.tenant_id,
+                    sent_at=self._clock(),
                 )
+                .on_conflict_do_nothing()
             )
 
     async def due(self, older_than: dt.timedelta, limit: int = 200) -> list[SentCardRef]:

@@ -1,9 +1,11 @@
 """An auditor's (or a team manager's) look at the audit trail from Teams.
 
 `audit` alone lists the newest entries; `audit <Entra object id>` a user's,
-`audit <person id>` a person's. Auditors see the whole trail; a team manager
-sees the entries of the members of the team they ask in, and nothing when
-they ask outside a team. Each look is itself recorded before it is shown.
+`audit <person id>` a person's. Auditors see the whole trail. Only in a 1:1
+chat: what the bot posts in a group chat or channel, everyone there reads.
+A team manager sees the entries of a team's members when the request tells
+the bot which team (`team_members`); the 1:1 chat has none, so for now that
+look answers "not allowed". Each look is itself recorded before it is shown.
 """
 
 from __future__ import annotations
@@ -15,8 +17,8 @@ from cards.views import AuditRow, AuditView, NoticeKind
 from data_access.audit.events import AuditAction, AuditActor, AuditEvent
 from data_access.audit.records import AuditRecord
 from dialogs.lookup import notice
-from dialogs.replies import CardReply, Reply
-from dialogs.requests import Role, TextRequest
+from dialogs.replies import CardReply, Reply, TextReply
+from dialogs.requests import Role, Scope, TextRequest
 from dialogs.services import Services
 
 _GUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", re.I)
@@ -38,8 +40,16 @@ def _row(record: AuditRecord) -> AuditRow:
     )
 
 
+SHARED_SCOPE_TEXT = (
+    "For privacy I only show the audit trail in a 1:1 chat with me: message me directly."
+)
+
+
 async def audit_look(request: TextRequest, arguments: str, services: Services) -> Reply:
     turn = request.turn
+    if turn.scope is Scope.SHARED:
+        # What is posted in a group chat or channel, everyone in it reads.
+        return TextReply(SHARED_SCOPE_TEXT)
     argument = arguments.strip()
     user_id = person_id = None
     if _GUID.match(argument):

@@ -19,12 +19,13 @@ from cards import actions as card_actions
 from cards import welcome
 from cards.views import NoticeKind, WelcomeView
 from data_access.audit.events import AuditUnavailable
+from data_access.conversations import EMPTY
 from data_access.search.parse import parse_query
 from dialogs import lookup, purpose
 from dialogs.audit_look import audit_look
 from dialogs.commands import match_command
 from dialogs.replies import CardReply, Reply, TextReply
-from dialogs.requests import ActionRequest, TextRequest, Turn
+from dialogs.requests import ActionRequest, Scope, TextRequest, Turn
 from dialogs.services import Services
 
 log = logging.getLogger(__name__)
@@ -122,9 +123,11 @@ async def _ask_purpose(
     from cards.purpose import purpose_card
 
     snapshot = await services.conversations.get(lookup.conversation_key(turn))
-    view = purpose.purpose_view(
-        services.policy, snapshot, pending=pending or bool(snapshot.pending_text), problem=problem
-    )
+    pending = pending or bool(snapshot.pending_text)
+    if turn.scope is Scope.SHARED:
+        # Everyone in a group chat or channel sees the card: not the user's own words.
+        snapshot = EMPTY
+    view = purpose.purpose_view(services.policy, snapshot, pending=pending, problem=problem)
     return CardReply(purpose_card(view))
 
 

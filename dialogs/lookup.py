@@ -127,7 +127,9 @@ async def search(
         # What a group chat or channel stores holds no personal data: each member sees
         # the person only in their own refreshed view, audited then (see refresh).
         await services.audit.record(search_event)
-        return CardReply(people.shared_card(confident.person_id, card_context(turn, services)))
+        stub = people.shared_card(confident.person_id, card_context(turn, services))
+        # No personal data, but its View button must stop working with age: overwrite it too.
+        return CardReply(stub, personal=True)
     if confident is not None:
         match = MatchInfo(confident.label.value, confident.reason)
         return await show_person(
@@ -206,9 +208,10 @@ async def show_person(
     summary = await services.directory.summary(person_id, services.today())
     if not isinstance(summary, PersonSummary):
         return await _not_found(auditor, person_id, summary, first, services)
-    await services.audit.record(
-        *first, auditor.event(AuditAction.PERSON_VIEWED, person_ids=(person_id,))
-    )
+    # The card lists the related people too (names, dates of birth): the entry names them,
+    # after the person viewed.
+    shown = (person_id, *(related.person_id for related in summary.related))
+    await services.audit.record(*first, auditor.event(AuditAction.PERSON_VIEWED, person_ids=shown))
     context = card_context(turn, services, issued_at)
     return CardReply(people.person_card(summary, match, context), personal=True)
 

@@ -17,8 +17,8 @@ class CardReply:
 
     card: dict[str, Any]
     personal: bool = False
-    """It shows personal data: once older than the council allows, the message holding it
-    is overwritten with a notice (bot/card_sweeper.py)."""
+    """It shows personal data, or leads to it: once older than the council allows, the
+    message holding it is overwritten with a notice (bot/card_sweeper.py)."""
 
 
 Reply = TextReply | CardReply

@@ -139,7 +139,7 @@ def _statement(shape: _Shape) -> Select[Any]:
         branches.append(
             select(_keys.c.person_id, _step(_STEP_OTHER)).where(
                 _in_list(_keys.c.key, "keys", Text(), dialect),
-                _in_list(_keys.c.date_of_birth, "dated", Date(), dialect),
+                _in_list(_keys.c.date_of_birth, "dated_keys", Date(), dialect),
             )
         )
     elif shape.keys:
@@ -235,7 +235,10 @@ def _parameters(plan: RetrievalPlan, shape: _Shape) -> dict[str, Any]:
         values["keys"] = sorted(plan.keys)
     if shape.dated_only:
         exact = [plan.exact_date] if plan.exact_date else []
-        values["dated"] = [*exact, *plan.near_dates, UNKNOWN_DATE_OF_BIRTH]
+        values["dated"] = [*exact, *plan.near_dates]
+        # People with no date recorded only through the selective keys: one who holds
+        # none of them has a different name, and scores too low to matter (_first_pass).
+        values["dated_keys"] = [*exact, *plan.near_dates, UNKNOWN_DATE_OF_BIRTH]
     elif shape.broad_keys:
         values["broad_fetch"] = plan.broad_limit + 1
         values["broad_limit"] = plan.broad_limit
@@ -305,6 +308,8 @@ async def _first_pass(
     if plan.exact_date is None or plan.case_id is not None:
         return None, []
     candidates = await find_candidates(connection, plan, dated_only=True)
+    if len(candidates) >= plan.max_candidates:
+        return None, []  # capped: someone who matters may have been cut, so look at everyone
     outcome = rank(query, candidates, today, limit)
     if outcome.confident is None:
         return None, []

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 
+from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from data_access.conversations import ConversationKey, ConversationStore, OfferedPerson
@@ -87,3 +88,22 @@ async def test_a_message_delivered_again_is_seen_as_such_even_at_once(engine: As
     assert sorted(answers) == [False, False, False, False, True]
     assert await conversations.first_delivery("activity-2", KEY.conversation_id)
     assert await conversations.first_delivery("activity-1", "another-conversation")
+
+
+async def test_expired_state_is_deleted_not_just_ignored(engine: AsyncEngine) -> None:
+    clock = Clock()
+    conversations = store(engine, clock)
+    other = ConversationKey(KEY.tenant_id, "a:other", KEY.user_id)
+    await conversations.keep_pending(KEY, "find jayden smith 12/03/2016")
+    await conversations.first_delivery("activity-1", KEY.conversation_id)
+    clock.advance(hours=9)
+    await conversations.keep_pending(other, "smith")  # recent: kept
+    assert await conversations.forget_expired() == 1
+    async with engine.connect() as connection:
+        texts = (
+            await connection.execute(text("SELECT pending_text FROM conversation_state"))
+        ).all()
+    assert [row[0] for row in texts] == ["smith"]
+    clock.advance(days=2)
+    await conversations.forget_expired()
+    assert await conversations.first_delivery("activity-1", KEY.conversation_id)  # forgotten

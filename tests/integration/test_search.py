@@ -424,3 +424,28 @@ def test_batch_of_a_missing_file_fails(
     assert main(["search", "--batch", str(tmp_path / "missing.jsonl")]) == 1
 
     assert "cannot read" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "find jayden smith born 12/3/16",
+        "Jaydn Smtih 12/03/2016",
+        "jayden smith 03/12/2016",  # day and month swapped: two namesakes born near
+        "jaden smith 20/01/2015",
+        "Bobby Taylor 01/06/1985",
+        "olivia jones 02/02/1992",  # previous surname
+        "mohamed khan 07/07/2001",
+        "lily evans 01/01/1990",  # no date recorded for her
+        "amelia hartley 06/05/2012",
+        "zoe o'connor-smith 2016",
+        "case 7190247",
+    ],
+)
+async def test_the_bots_shortcut_names_the_same_best_match_and_label(
+    searchable: PersonSearch, text: str
+) -> None:
+    full = (await searchable.search_people(text, today=TODAY)).outcome
+    bot = (await searchable.search_people(text, today=TODAY, settle_for_confident=True)).outcome
+    assert bot.matches[:1] == full.matches[:1]
+    assert bot.confident == full.confident

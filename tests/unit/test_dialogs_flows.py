@@ -111,7 +111,7 @@ async def test_first_search_asks_for_a_purpose_then_answers_the_kept_request() -
     assert search.search_text == "find jayden smith 12/03/2016"
     assert search.purpose == "Child protection enquiry (section 47)"
     assert search.case_reference == "CASE-42"
-    assert viewed.person_ids == ("P1",)
+    assert viewed.person_ids == ("P1", "P2")  # the person, then the related people listed
     assert viewed.purpose == search.purpose
     assert search.actor.user_id == fakes.USER.object_id
     assert search.actor.user_name == "Sam Worker"
@@ -158,7 +158,7 @@ async def test_several_candidates_give_a_list_and_choosing_opens_the_person() ->
     person = await act(w, "person.open", open_p1["data"])
     assert "Smith" in card_text(person)
     assert w.audit.actions[-1] is AuditAction.PERSON_VIEWED
-    assert w.audit.events[-1].person_ids == (open_p1["data"]["person_id"],)
+    assert w.audit.events[-1].person_ids[0] == open_p1["data"]["person_id"]
 
 
 async def test_opening_a_service_is_audited_at_the_fourth_level() -> None:
