@@ -148,6 +148,7 @@ class FamilyContextBot(TeamsActivityHandler):  # type: ignore[misc]
             verb=action.get("verb") if isinstance(action.get("verb"), str) else None,
             data=action.get("data"),
             automatic=value.get("trigger") == "automatic",
+            team_members=team_roster(turn_context),
         )
         reply = await handle_action(request, self._services)
         if activity.reply_to_id:  # the message whose card this answer replaces

@@ -54,7 +54,7 @@ class Verb(StrEnum):
 RefreshView = Literal["person", "service", "shared"]
 REFRESH_VIEWS: tuple[RefreshView, ...] = get_args(RefreshView)
 
-DATA_KEYS = frozenset({"person_id", "service", "view", "issued_at", "search_id"})
+DATA_KEYS = frozenset({"person_id", "service", "view", "issued_at", "search_id", "subject"})
 """Every key a card ever writes into action data: ids and a time, nothing personal."""
 INPUT_KEYS = frozenset({PURPOSE_INPUT, PURPOSE_OTHER_INPUT, CASE_REFERENCE_INPUT})
 """Keys that arrive merged into the data from the purpose card's inputs (typed by the user)."""
@@ -157,8 +157,35 @@ class ShowHelp:
     verb: ClassVar[Verb] = Verb.HELP
 
 
+@dataclass(frozen=True, slots=True)
+class ViewAudit:
+    """An audit look asked for in a group chat or channel, shown to each viewer on their own.
+
+    `subject` is what followed "audit": empty, an Entra object id or a person id (ids
+    only). `issued_at` as for Refresh: the card stops working once old."""
+
+    subject: str
+    issued_at: str
+    verb: ClassVar[Verb] = Verb.REFRESH
+
+    @property
+    def issued(self) -> dt.datetime:
+        return dt.datetime.fromisoformat(self.issued_at).astimezone(dt.UTC)
+
+    @classmethod
+    def of(cls, subject: str, issued_at: dt.datetime) -> ViewAudit:
+        return cls(subject=subject, issued_at=iso_utc(issued_at))
+
+
 CardAction = (
-    SetPurpose | ChangePurpose | OpenPerson | OpenService | Refresh | RefreshResults | ShowHelp
+    SetPurpose
+    | ChangePurpose
+    | OpenPerson
+    | OpenService
+    | Refresh
+    | RefreshResults
+    | ShowHelp
+    | ViewAudit
 )
 
 
@@ -182,6 +209,9 @@ def action_data(action: CardAction) -> dict[str, str]:
         return data
     if isinstance(action, RefreshResults):
         return {"view": "results", "search_id": action.search_id, "issued_at": action.issued_at}
+    if isinstance(action, ViewAudit):
+        subject = {"subject": action.subject} if action.subject else {}
+        return {"view": "audit", **subject, "issued_at": action.issued_at}
     return {}
 
 
@@ -204,7 +234,9 @@ def execute(
     return result
 
 
-def refresh_property(action: Refresh | RefreshResults, user_ids: Sequence[str]) -> dict[str, Any]:
+def refresh_property(
+    action: Refresh | RefreshResults | ViewAudit, user_ids: Sequence[str]
+) -> dict[str, Any]:
     """A card's `refresh`: automatic for the listed users (at most 60), manual for anyone else."""
     if len(user_ids) > MAX_REFRESH_USERS:
         raise ValueError(f"refresh.userIds takes at most {MAX_REFRESH_USERS} users")
@@ -240,6 +272,8 @@ def _parse(verb: object, data: object) -> CardAction | None:
         return _parse_set_purpose(data)
     if verb == Verb.REFRESH and data.get("view") == "results":
         return _parse_refresh_results(data)
+    if verb == Verb.REFRESH and data.get("view") == "audit":
+        return _parse_view_audit(data)
     person_id = _identifier(data.get("person_id"))
     if person_id is None:
         return None
@@ -284,6 +318,15 @@ def _parse_refresh_results(data: Mapping[Any, Any]) -> RefreshResults | None:
     if search_id is None or issued_at is None or "person_id" in data or "service" in data:
         return None
     return RefreshResults(search_id, issued_at)
+
+
+def _parse_view_audit(data: Mapping[Any, Any]) -> ViewAudit | None:
+    raw = data.get("subject", "")
+    subject = "" if raw == "" else _identifier(raw)
+    issued_at = _timestamp(data.get("issued_at"))
+    if subject is None or issued_at is None or "person_id" in data or "service" in data:
+        return None
+    return ViewAudit(subject, issued_at)
 
 
 def _timestamp(value: object) -> str | None:

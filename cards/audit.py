@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
-from cards.elements import Json, card, container, heading, text
+from cards.actions import ViewAudit, execute, refresh_property
+from cards.elements import Json, action_set, card, container, heading, text
 from cards.text import plural, service_name
-from cards.views import AuditRow, AuditView
+from cards.views import AuditRow, AuditView, CardContext
 
 _LONDON = ZoneInfo("Europe/London")
 
@@ -63,3 +64,23 @@ def audit_card(view: AuditView) -> Json:
         body.append(text("Nothing recorded yet.", spacing="medium"))
     body.extend(_line(row) for row in view.rows)
     return card(body, fallback_text=f"Audit trail: {view.subject}")
+
+
+def audit_stub_card(subject: str, context: CardContext) -> Json:
+    """For a group chat or channel: no entries, only a way for each viewer to see them in
+    their own view (refreshed automatically for whoever asked), checked for each."""
+    action = ViewAudit.of(subject, context.issued_at)
+    body = [
+        heading("Audit trail", size="medium"),
+        text(
+            "The entries are shown only to the person who asked, and to other managers or "
+            "auditors who select Show. Each look is recorded.",
+            subtle=True,
+        ),
+        action_set([execute(action, "Show")]),
+    ]
+    return card(
+        body,
+        refresh=refresh_property(action, context.viewer_ids),
+        fallback_text="Audit trail",
+    )

@@ -1,24 +1,26 @@
 """An auditor's (or a team manager's) look at the audit trail from Teams.
 
 `audit` alone lists the newest entries; `audit <Entra object id>` a user's,
-`audit <person id>` a person's. Auditors see the whole trail. Only in a 1:1
-chat: what the bot posts in a group chat or channel, everyone there reads.
-A team manager sees the entries of a team's members when the request tells
-the bot which team (`team_members`); the 1:1 chat has none, so for now that
-look answers "not allowed". Each look is itself recorded before it is shown.
+`audit <person id>` a person's. Auditors see the whole trail; a team manager
+sees the entries of the members of the team whose channel they ask in (Teams
+gives the roster there), and nothing elsewhere. What the bot posts in a group
+chat or channel everyone there reads, so there it posts a card without
+entries that shows each viewer their own look, checked for them. Each look is
+itself recorded before it is shown.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Awaitable, Callable
 
-from cards.audit import audit_card
+from cards.audit import audit_card, audit_stub_card
 from cards.views import AuditRow, AuditView, NoticeKind
 from data_access.audit.events import AuditAction, AuditActor, AuditEvent
 from data_access.audit.records import AuditRecord
-from dialogs.lookup import notice
-from dialogs.replies import CardReply, Reply, TextReply
-from dialogs.requests import Role, Scope, TextRequest
+from dialogs.lookup import card_context, notice
+from dialogs.replies import CardReply, Reply
+from dialogs.requests import Role, Scope, TextRequest, Turn
 from dialogs.services import Services
 
 _GUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", re.I)
@@ -40,17 +42,44 @@ def _row(record: AuditRecord) -> AuditRow:
     )
 
 
-SHARED_SCOPE_TEXT = (
-    "For privacy I only show the audit trail in a 1:1 chat with me: message me directly."
-)
-
-
 async def audit_look(request: TextRequest, arguments: str, services: Services) -> Reply:
+    """`audit ...` typed: the entries in a 1:1 chat; in a group chat or channel a card
+    without them, which shows each viewer their own look (`view_audit`)."""
     turn = request.turn
+    subject = arguments.strip()
+    if not _allowed_to_look(turn.roles):
+        return notice(NoticeKind.NOT_ALLOWED)
     if turn.scope is Scope.SHARED:
         # What is posted in a group chat or channel, everyone in it reads.
-        return TextReply(SHARED_SCOPE_TEXT)
-    argument = arguments.strip()
+        if not (subject == "" or _GUID.match(subject) or _PERSON_ID.match(subject)):
+            return notice(NoticeKind.ACTION_NOT_RECOGNISED)
+        stub = audit_stub_card(subject, card_context(turn, services))
+        return CardReply(stub, personal=True)  # overwritten when old, like any card
+    return await look(turn, subject, request.team_members, services)
+
+
+async def view_audit(
+    turn: Turn,
+    subject: str,
+    team_members: Callable[[], Awaitable[frozenset[str]]] | None,
+    services: Services,
+) -> Reply:
+    """A viewer of the card `audit_look` posted in a shared chat: their own look."""
+    if not _allowed_to_look(turn.roles):
+        return notice(NoticeKind.NOT_ALLOWED)
+    return await look(turn, subject, team_members, services)
+
+
+def _allowed_to_look(roles: frozenset[Role]) -> bool:
+    return Role.AUDITOR in roles or Role.TEAM_MANAGER in roles
+
+
+async def look(
+    turn: Turn,
+    argument: str,
+    team_members: Callable[[], Awaitable[frozenset[str]]] | None,
+    services: Services,
+) -> Reply:
     user_id = person_id = None
     if _GUID.match(argument):
         user_id = argument.lower()
@@ -65,9 +94,9 @@ async def audit_look(request: TextRequest, arguments: str, services: Services) -
 
     team: frozenset[str] | None = None
     if Role.AUDITOR not in turn.roles:
-        if Role.TEAM_MANAGER not in turn.roles or request.team_members is None:
+        if team_members is None:  # a team manager sees their team, so only in a team
             return notice(NoticeKind.NOT_ALLOWED)
-        team = await request.team_members()
+        team = await team_members()
         if user_id is not None and user_id not in team:
             return notice(NoticeKind.NOT_ALLOWED)
         subject += " in this team"

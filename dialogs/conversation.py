@@ -22,7 +22,7 @@ from data_access.audit.events import AuditUnavailable
 from data_access.conversations import EMPTY
 from data_access.search.parse import parse_query
 from dialogs import lookup, purpose
-from dialogs.audit_look import audit_look
+from dialogs.audit_look import audit_look, view_audit
 from dialogs.commands import match_command
 from dialogs.replies import CardReply, Reply, TextReply
 from dialogs.requests import ActionRequest, Scope, TextRequest, Turn
@@ -139,6 +139,11 @@ async def handle_action(request: ActionRequest, services: Services) -> Reply:
         return lookup.notice(NoticeKind.ACTION_NOT_RECOGNISED)
     if isinstance(action, card_actions.ShowHelp):
         return help_reply(services)
+    if isinstance(action, card_actions.ViewAudit):
+        if services.clock() - action.issued > services.policy.card_max_age:
+            return lookup.notice(NoticeKind.EXPIRED)
+        subject, members = action.subject, request.team_members
+        return await _guarded(turn, lambda: view_audit(turn, subject, members, services))
     if not turn.may_search:
         return lookup.notice(NoticeKind.NOT_ALLOWED)
     return await _guarded(turn, lambda: _act(turn, action, request.automatic, services))

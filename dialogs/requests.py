@@ -75,3 +75,5 @@ class ActionRequest:
     data: object
     automatic: bool = False
     """True for a refresh Teams fired by itself when the card came into view."""
+    team_members: Callable[[], Awaitable[frozenset[str]]] | None = None
+    """As for TextRequest: in a team's channel, the team's members."""

@@ -28,7 +28,8 @@ def test_db_upgrade_then_load(
 
     out, err = capsys.readouterr()
     summary = "data_source 2, person 2, relationship 1, school_involvement 1, housing_involvement 1"
-    assert f"({summary}, person_search_key " in out
+    assert "\nloaded 7 rows in " in out  # the extract's rows, not the derived keys
+    assert f"({summary}); search index rebuilt: " in out
     assert err == ""
 
 

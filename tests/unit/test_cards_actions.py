@@ -202,3 +202,26 @@ known_keys = st.sampled_from(
 def test_parse_action_never_raises(verb: str | None, data: object) -> None:
     result = parse_action(verb, data)
     assert result is None or isinstance(result, get_args(CardAction))
+
+
+def test_an_audit_view_round_trips_with_ids_only() -> None:
+    issued = dt.datetime(2026, 11, 22, 9, 30, tzinfo=dt.UTC)
+    for subject in ("", "P0000001", "5b0e3c2a-0000-4000-8000-000000000002"):
+        action = actions.ViewAudit.of(subject, issued)
+        button = actions.execute(action, "Show")
+        assert actions.parse_action(button["verb"], button["data"]) == action
+        assert set(button["data"]) <= actions.DATA_KEYS
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"view": "audit"},
+        {"view": "audit", "issued_at": "yesterday"},
+        {"view": "audit", "subject": " P1", "issued_at": "2026-11-22T09:30:00Z"},
+        {"view": "audit", "subject": "x" * 65, "issued_at": "2026-11-22T09:30:00Z"},
+        {"view": "audit", "person_id": "P1", "issued_at": "2026-11-22T09:30:00Z"},
+    ],
+)
+def test_a_malformed_audit_view_is_ignored(data: dict[str, object]) -> None:
+    assert actions.parse_action("card.refresh", data) is None

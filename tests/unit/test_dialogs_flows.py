@@ -400,3 +400,41 @@ async def test_a_team_manager_sees_only_their_teams_members() -> None:
     assert "Sam Worker" in inside
     not_in_a_team = card_text(await look(w, "audit", (Role.TEAM_MANAGER,)))
     assert "Audit trail" not in not_in_a_team
+
+
+async def test_in_a_channel_the_trail_is_shown_to_each_viewer_on_their_own() -> None:
+    w = make_world()
+    await give_purpose(w)
+    await act(w, "person.open", {"person_id": "P1"})
+    before = len(w.audit.entries)
+
+    async def team() -> frozenset[str]:
+        return frozenset({fakes.USER.object_id})
+
+    asked = fakes.turn(
+        activity_id="c1", scope=Scope.SHARED, roles=(Role.TEAM_MANAGER,), user=AUDITOR
+    )
+    (posted,) = await handle_text(TextRequest(asked, "audit", team_members=team), w.services)
+    text = card_text(posted)
+    assert "Sam Worker" not in text  # what the channel stores holds no entries
+    assert len(w.audit.entries) == before  # nothing shown, nothing recorded
+    assert isinstance(posted, CardReply)
+    assert posted.card["refresh"]["userIds"] == ["29:ada"]
+    view = posted.card["refresh"]["action"]
+
+    shown = await handle_action(
+        ActionRequest(asked, view["verb"], view["data"], automatic=True, team_members=team),
+        w.services,
+    )
+    assert "Sam Worker" in card_text(shown)
+    assert w.audit.actions[-1] is AuditAction.AUDIT_VIEWED
+
+    member = fakes.turn(activity_id="c2", scope=Scope.SHARED, roles=(Role.SOCIAL_WORKER,))
+    refused = await handle_action(ActionRequest(member, view["verb"], view["data"]), w.services)
+    assert "Sam Worker" not in card_text(refused)
+
+    w.clock.advance(hours=25)
+    old = await handle_action(
+        ActionRequest(asked, view["verb"], view["data"], team_members=team), w.services
+    )
+    assert "Sam Worker" not in card_text(old)
