@@ -27,7 +27,7 @@ from data_access.engine import create_engine
 from data_access.models import Person
 from dialogs.services import Services
 from tests.support.activities import TEAMS_SERVICE_URL, invoke, message
-from tests.support.card_validation import validate_card, validate_cards
+from tests.support.card_validation import actions_in, validate_card, validate_cards
 from tests.support.connector import FakeConnector, fake_connector
 
 CARD = "application/vnd.microsoft.card.adaptive"
@@ -47,23 +47,6 @@ def cards_in(activities: list[dict[str, Any]]) -> list[dict[str, Any]]:
     ]
     if found:
         validate_cards(found)
-    return found
-
-
-def actions_in(card: dict[str, Any], verb: str) -> list[dict[str, Any]]:
-    found: list[dict[str, Any]] = []
-
-    def walk(node: object) -> None:
-        if isinstance(node, dict):
-            if node.get("type") == "Action.Execute" and node.get("verb") == verb:
-                found.append(node)
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for item in node:
-                walk(item)
-
-    walk(card)
     return found
 
 

@@ -343,3 +343,21 @@ def validate_cards(
 
 def validate_card(card: Mapping[str, Any]) -> None:
     validate_cards({"card": card})
+
+
+def actions_in(card: Mapping[str, Any], verb: str) -> list[dict[str, Any]]:
+    """Every Action.Execute with this verb anywhere in the card (buttons, rows, refresh)."""
+    found: list[dict[str, Any]] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            if node.get("type") == "Action.Execute" and node.get("verb") == verb:
+                found.append(node)
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    walk(card)
+    return found

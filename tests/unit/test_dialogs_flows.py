@@ -16,7 +16,7 @@ from dialogs.conversation import handle_action, handle_text
 from dialogs.replies import CardReply, Reply, TextReply
 from dialogs.requests import ActionRequest, Role, Scope, TextRequest, Turn
 from tests.support import fakes
-from tests.support.card_validation import validate_card
+from tests.support.card_validation import actions_in, validate_card
 from tests.support.fakes import World
 from tests.support.records import (
     CANDIDATES,
@@ -36,19 +36,7 @@ def card_text(reply: Reply) -> str:
 
 def find_action(card: dict[str, Any], verb: str) -> dict[str, Any]:
     """The first Action.Execute with this verb anywhere in the card."""
-    found: list[dict[str, Any]] = []
-
-    def walk(node: object) -> None:
-        if isinstance(node, dict):
-            if node.get("type") == "Action.Execute" and node.get("verb") == verb:
-                found.append(node)
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
-
-    walk(card)
+    found = actions_in(card, verb)
     assert found, f"no {verb} action in card"
     return found[0]
 
