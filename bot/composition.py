@@ -59,7 +59,11 @@ def build_services(settings: Settings, engine: AsyncEngine) -> Services:
     return Services(
         search=PersonSearch(engine),
         directory=PersonDirectory(engine, disclosure_rules(settings)),
-        audit=AuditLog(engine),
+        audit=AuditLog(
+            engine,
+            search_limit=settings.search_limit,
+            search_window=dt.timedelta(minutes=settings.search_window_minutes),
+        ),
         conversations=ConversationStore(
             engine, purpose_ttl=dt.timedelta(minutes=settings.purpose_ttl_minutes)
         ),

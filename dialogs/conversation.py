@@ -18,7 +18,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from cards import actions as card_actions
 from cards import welcome
 from cards.views import NoticeKind, WelcomeView
-from data_access.audit.events import AuditUnavailable
+from data_access.audit.events import AuditUnavailable, SearchLimitReached
 from data_access.conversations import EMPTY
 from data_access.search.parse import parse_query
 from dialogs import lookup, purpose
@@ -44,6 +44,11 @@ HOW_TO_ASK_TEXT = (
 async def _guarded(turn: Turn, flow: Callable[[], Awaitable[_R]]) -> _R | Reply:
     try:
         return await flow()
+    except SearchLimitReached:
+        # Searches sent at once that the check before searching let through; the audit
+        # trail's own check, under its lock, refused this one and recorded the attempt.
+        lookup.log_search_limit(turn)
+        return lookup.notice(NoticeKind.RATE_LIMITED)
     except AuditUnavailable:
         log.error("audit entry not committed: nothing disclosed", extra={"turn": turn.activity_id})
         return lookup.notice(NoticeKind.UNAVAILABLE)

@@ -35,6 +35,14 @@ from dialogs.services import Services
 log = logging.getLogger(__name__)
 
 
+def log_search_limit(turn: Turn) -> None:
+    """A structured event auditors can alert on: identifiers only."""
+    log.warning(
+        "search limit reached",
+        extra={"event": "search_limit_reached", "user_id": turn.user.object_id},
+    )
+
+
 def conversation_key(turn: Turn) -> ConversationKey:
     return ConversationKey(turn.user.tenant_id, turn.conversation_id, turn.user.object_id)
 
@@ -102,11 +110,7 @@ async def search(
         since = services.clock() - services.policy.search_window
         searches_made = await services.audit.count_searches(turn.user.object_id, since)
     if searches_made >= services.policy.search_limit:
-        # A structured event auditors can alert on: identifiers only.
-        log.warning(
-            "search limit reached",
-            extra={"event": "search_limit_reached", "user_id": turn.user.object_id},
-        )
+        log_search_limit(turn)
         await services.audit.record(
             auditor.event(
                 AuditAction.SEARCH,

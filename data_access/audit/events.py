@@ -61,3 +61,8 @@ class AuditEvent:
 
 class AuditUnavailable(Exception):
     """The entry could not be committed: the disclosure it records must not happen."""
+
+
+class SearchLimitReached(Exception):
+    """The user had already made as many searches as the window allows: the refused search
+    was recorded instead of the entries given, and nothing may be disclosed."""

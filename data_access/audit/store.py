@@ -20,12 +20,19 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import Any
 
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
-from data_access.audit.events import AuditAction, AuditEvent, AuditOutcome, AuditUnavailable
+from data_access.audit.events import (
+    AuditAction,
+    AuditEvent,
+    AuditOutcome,
+    AuditUnavailable,
+    SearchLimitReached,
+)
 from data_access.audit.hashing import HashedFields, as_utc, entry_hash, person_ids_json
 from data_access.audit.records import (
     CHAIN_HEAD,
@@ -159,26 +166,67 @@ def unavailable(what: str, error: Exception) -> AuditUnavailable:
 class AuditLog:
     """The audit trail of one database, shared by every conversation of this instance."""
 
-    def __init__(self, engine: AsyncEngine, clock: Callable[[], dt.datetime] = utc_now) -> None:
+    def __init__(
+        self,
+        engine: AsyncEngine,
+        clock: Callable[[], dt.datetime] = utc_now,
+        *,
+        search_limit: int | None = None,
+        search_window: dt.timedelta = dt.timedelta(hours=1),
+    ) -> None:
         self._engine = engine
         self._reads = for_single_reads(engine)
         self._clock = clock
+        self._search_limit = search_limit
+        self._search_window = search_window
 
     async def record(self, *events: AuditEvent) -> None:
         """Commit `events` as consecutive entries, in order, in one transaction.
 
         Returns only after the commit. Raises AuditUnavailable if anything
-        fails, and then none of the events was recorded."""
+        fails, and then none of the events was recorded.
+
+        With a search limit, a search among `events` is also where the limit is
+        enforced: under the chain's lock, so searches sent at once cannot all slip
+        under it. If the user has reached it, only the search is recorded, as
+        refused, and SearchLimitReached is raised after the commit."""
         if not events:
             return
+        refused = False
         try:
             async with write_transaction(self._engine) as connection:
                 head = await lock_chain_head(connection)
-                last, _ = await append(connection, events, self._clock(), head)
+                now = self._clock()
+                search = self._limited_search(events)
+                if search is not None and await self._over_limit(connection, search, now):
+                    events = (replace(search, outcome=AuditOutcome.REFUSED_RATE_LIMIT),)
+                    refused = True
+                last, _ = await append(connection, events, now, head)
         except Exception as error:
             # From None: the chained database error could quote the values of the entry.
             raise unavailable("record", error) from None
         logger.debug("audit entries %d..%d committed", head[0] + 1, last)
+        if refused:
+            raise SearchLimitReached()
+
+    def _limited_search(self, events: Sequence[AuditEvent]) -> AuditEvent | None:
+        if self._search_limit is None:
+            return None
+        for event in events:
+            if event.action is AuditAction.SEARCH and event.outcome is AuditOutcome.DISCLOSED:
+                return event
+        return None
+
+    async def _over_limit(
+        self, connection: AsyncConnection, search: AuditEvent, now: dt.datetime
+    ) -> bool:
+        assert self._search_limit is not None
+        made = (
+            await connection.execute(
+                self._count_statement(search.actor.user_id, now - self._search_window)
+            )
+        ).scalar_one()
+        return int(made) >= self._search_limit
 
     async def recent(
         self,
@@ -213,13 +261,9 @@ class AuditLog:
             raise unavailable("recent", error) from None
         return [record_from_row(row) for row in rows]
 
-    async def count_searches(self, user_id: str, since: dt.datetime) -> int:
-        """Searches the user ran at or after `since` (naive means UTC), for the rate limit.
-
-        Searches the rate limit itself refused are not counted, so a user who
-        keeps trying is let back in as the window moves on. One range scan of
-        the (user_id, action, recorded_at, outcome) index."""
-        statement = (
+    @staticmethod
+    def _count_statement(user_id: str, since: dt.datetime) -> Any:
+        return (
             select(func.count())
             .select_from(ENTRY)
             .where(
@@ -229,6 +273,14 @@ class AuditLog:
                 ENTRY.c.outcome != AuditOutcome.REFUSED_RATE_LIMIT.value,
             )
         )
+
+    async def count_searches(self, user_id: str, since: dt.datetime) -> int:
+        """Searches the user ran at or after `since` (naive means UTC), for the rate limit.
+
+        Searches the rate limit itself refused are not counted, so a user who
+        keeps trying is let back in as the window moves on. One range scan of
+        the (user_id, action, recorded_at, outcome) index."""
+        statement = self._count_statement(user_id, since)
         try:
             async with self._reads.connect() as connection:
                 return int((await connection.execute(statement)).scalar_one())

@@ -15,7 +15,13 @@ from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from data_access.audit.events import AuditAction, AuditEvent, AuditOutcome, AuditUnavailable
+from data_access.audit.events import (
+    AuditAction,
+    AuditEvent,
+    AuditOutcome,
+    AuditUnavailable,
+    SearchLimitReached,
+)
 from data_access.audit.hashing import GENESIS_HASH, entry_hash
 from data_access.audit.store import AuditLog
 from data_access.audit.verify import verify_chain
@@ -356,3 +362,35 @@ async def test_the_person_index_lists_each_id_once(engine: AsyncEngine) -> None:
     stored = await scalar(engine, "SELECT person_ids FROM audit_entry")
     assert json.loads(stored) == ["P1", "P2", "P1"]
     assert (await verify_chain(engine)).ok
+
+
+async def test_the_search_limit_holds_for_searches_recorded_at_once(
+    engine: AsyncEngine, db_url: str
+) -> None:
+    """Several instances recording searches of one user at once: exactly the limit gets
+    through, the rest are recorded as refused, and the chain stays whole."""
+    clock = Clock()
+    engines = [create_engine(db_url) for _ in range(4)]
+    logs = [
+        AuditLog(e, clock, search_limit=3, search_window=dt.timedelta(hours=1)) for e in engines
+    ]
+
+    async def attempt(number: int) -> bool:
+        try:
+            await logs[number % len(logs)].record(search(), presented("P1", "P2"))
+        except SearchLimitReached:
+            return False
+        return True
+
+    try:
+        results = await asyncio.gather(*(attempt(n) for n in range(10)))
+    finally:
+        for each in engines:
+            await each.dispose()
+    assert results.count(True) == 3
+    outcomes = [r.outcome for r in await entries(engine) if r.action is AuditAction.SEARCH]
+    assert outcomes.count(AuditOutcome.DISCLOSED) == 3
+    assert outcomes.count(AuditOutcome.REFUSED_RATE_LIMIT) == 7
+    assert (await verify_chain(engine)).ok
+    clock.advance(hours=2)  # the window moves on
+    await AuditLog(engine, clock, search_limit=3).record(search())

@@ -4,11 +4,18 @@ flow test searches the way the bot does, without a database."""
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from data_access.audit.events import AuditAction, AuditEvent, AuditUnavailable
+from data_access.audit.events import (
+    AuditAction,
+    AuditEvent,
+    AuditOutcome,
+    AuditUnavailable,
+    SearchLimitReached,
+)
 from data_access.audit.records import AuditRecord
 from data_access.conversations import (
     EMPTY,
@@ -113,17 +120,39 @@ class FakeAudit:
         self.clock = clock
         self.entries: list[tuple[dt.datetime, AuditEvent]] = []
         self.fail = False
+        self.search_limit: int | None = None
+        self.search_window = dt.timedelta(hours=1)
 
     async def record(self, *events: AuditEvent) -> None:
+        """As AuditLog.record with a search limit: the limit is checked as entries are
+        written, so searches that all passed the check before searching still stop."""
         if self.fail:
             raise AuditUnavailable("injected")
+        await asyncio.sleep(0)  # let searches sent at once interleave, as a database would
+        search = next(
+            (
+                e
+                for e in events
+                if e.action is AuditAction.SEARCH and e.outcome is AuditOutcome.DISCLOSED
+            ),
+            None,
+        )
+        if search is not None and self.search_limit is not None:
+            since = self.clock() - self.search_window
+            if await self.count_searches(search.actor.user_id, since) >= self.search_limit:
+                refused = replace(search, outcome=AuditOutcome.REFUSED_RATE_LIMIT)
+                self.entries.append((self.clock(), refused))
+                raise SearchLimitReached()
         self.entries.extend((self.clock(), event) for event in events)
 
     async def count_searches(self, user_id: str, since: dt.datetime) -> int:
         return sum(
             1
             for at, event in self.entries
-            if event.action is AuditAction.SEARCH and event.actor.user_id == user_id and at >= since
+            if event.action is AuditAction.SEARCH
+            and event.outcome is not AuditOutcome.REFUSED_RATE_LIMIT
+            and event.actor.user_id == user_id
+            and at >= since
         )
 
     async def recent(
@@ -249,6 +278,8 @@ def world(candidates: Sequence[Candidate] = (), directory: FakeDirectory | None 
     search = FakeSearch(candidates)
     directory = directory or FakeDirectory()
     audit = FakeAudit(clock)
+    audit.search_limit = POLICY.search_limit
+    audit.search_window = POLICY.search_window
     conversations = FakeConversations(clock)
     services = Services(search, directory, audit, conversations, POLICY, clock)
     return World(clock, search, directory, audit, conversations, services)

@@ -3,6 +3,7 @@ exactly which audit entries are committed before it, in order."""
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import json
 from typing import Any
@@ -426,3 +427,18 @@ async def test_in_a_channel_the_trail_is_shown_to_each_viewer_on_their_own() -> 
         ActionRequest(asked, view["verb"], view["data"], team_members=team), w.services
     )
     assert "Sam Worker" not in card_text(old)
+
+
+async def test_searches_sent_at_once_cannot_all_slip_under_the_limit() -> None:
+    w = make_world()
+    await give_purpose(w)
+    limit = fakes.POLICY.search_limit
+    for i in range(limit - 1):
+        await say(w, "zebedee quixote", fakes.turn(activity_id=f"s{i}"))
+    burst = [say(w, "jayden smith 12/03/2016", fakes.turn(activity_id=f"b{i}")) for i in range(4)]
+    replies = [reply for replies in await asyncio.gather(*burst) for reply in replies]
+    shown = [r for r in replies if "Jayden" in card_text(r)]
+    assert len(shown) == 1  # every one passed the check before searching; one got through
+    outcomes = [e.outcome for e in w.audit.events if e.action is AuditAction.SEARCH]
+    assert outcomes.count(AuditOutcome.DISCLOSED) == limit
+    assert outcomes.count(AuditOutcome.REFUSED_RATE_LIMIT) == 3
