@@ -13,13 +13,12 @@ import logging
 from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
-from sqlalchemy.exc import SQLAlchemyError
-
 from cards import actions as card_actions
 from cards import welcome
 from cards.views import NoticeKind, WelcomeView
 from data_access.audit.events import AuditUnavailable, SearchLimitReached
 from data_access.conversations import EMPTY
+from data_access.errors import STORE_ERRORS
 from data_access.search.parse import parse_query
 from dialogs import lookup, purpose
 from dialogs.audit_look import audit_look, view_audit
@@ -52,7 +51,7 @@ async def _guarded(turn: Turn, flow: Callable[[], Awaitable[_R]]) -> _R | Reply:
     except AuditUnavailable:
         log.error("audit entry not committed: nothing disclosed", extra={"turn": turn.activity_id})
         return lookup.notice(NoticeKind.UNAVAILABLE)
-    except (SQLAlchemyError, OSError, TimeoutError) as error:
+    except STORE_ERRORS as error:
         log.error("store unavailable: %s", type(error).__name__, extra={"turn": turn.activity_id})
         return lookup.notice(NoticeKind.UNAVAILABLE)
     except Exception as error:
@@ -100,7 +99,7 @@ async def _first_delivery(turn: Turn, services: Services) -> bool:
         return True
     try:
         return await services.conversations.first_delivery(turn.activity_id, turn.conversation_id)
-    except (SQLAlchemyError, OSError, TimeoutError):
+    except STORE_ERRORS:
         return True  # the turn itself will find the store down and say so
 
 
