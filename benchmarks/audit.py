@@ -151,13 +151,10 @@ async def long_chain(url: str, entries: int) -> None:
 
 
 class NoAudit:
-    """The audit trail switched off, for the comparison: records nothing, counts nothing."""
+    """The audit trail switched off, for the comparison: records nothing."""
 
     async def record(self, *events: AuditEvent) -> None:
         return None
-
-    async def count_searches(self, user_id: str, since: dt.datetime) -> int:
-        return 0
 
     async def recent(self, *args: object, **kwargs: object) -> list[object]:
         return []
@@ -165,8 +162,8 @@ class NoAudit:
 
 async def turn_cost(url: str, people: int, turns: int) -> tuple[Latency, Latency]:
     """A lookup turn through the conversation layer (dialogs.handle_text: search, person card,
-    and, with auditing, the rate-limit count and the committed entries), with and without
-    auditing, alternating turn by turn on the same database in the same run."""
+    and, with auditing, the committed entries with the search limit checked under the chain
+    lock), with and without auditing, alternating turn by turn in the same run."""
     from sqlalchemy import text
 
     from bot.composition import build_services

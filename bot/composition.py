@@ -48,8 +48,6 @@ def policy(settings: Settings) -> Policy:
     return Policy(
         purposes=tuple(settings.purpose_options),
         card_max_age=dt.timedelta(hours=settings.card_max_age_hours),
-        search_limit=settings.search_limit,
-        search_window=dt.timedelta(minutes=settings.search_window_minutes),
         council_name=settings.council_name,
         appropriate_use_text=settings.appropriate_use_text,
     )

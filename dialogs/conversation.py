@@ -44,8 +44,7 @@ async def _guarded(turn: Turn, flow: Callable[[], Awaitable[_R]]) -> _R | Reply:
     try:
         return await flow()
     except SearchLimitReached:
-        # Searches sent at once that the check before searching let through; the audit
-        # trail's own check, under its lock, refused this one and recorded the attempt.
+        # The audit trail refused the search as it was recorded, and recorded the attempt.
         lookup.log_search_limit(turn)
         return lookup.notice(NoticeKind.RATE_LIMITED)
     except AuditUnavailable:
@@ -106,19 +105,16 @@ async def _first_delivery(turn: Turn, services: Services) -> bool:
 async def _search_or_ask_purpose(turn: Turn, text: str, services: Services) -> Reply | None:
     """None when Teams delivered this message again: it was answered (or is being)."""
     key = lookup.conversation_key(turn)
-    since = services.clock() - services.policy.search_window
-    # Three independent look-ups, at once: each is a round trip to the database.
-    first, snapshot, searches = await asyncio.gather(
-        _first_delivery(turn, services),
-        services.conversations.get(key),
-        services.audit.count_searches(turn.user.object_id, since),
+    # Two independent look-ups, at once: each is a round trip to the database.
+    first, snapshot = await asyncio.gather(
+        _first_delivery(turn, services), services.conversations.get(key)
     )
     if not first:
         return None
     if snapshot.purpose is None:
         await services.conversations.keep_pending(key, text)
         return await _ask_purpose(turn, services, pending=True)
-    return await lookup.search(turn, text, snapshot.purpose, services, searches_made=searches)
+    return await lookup.search(turn, text, snapshot.purpose, services)
 
 
 async def _ask_purpose(

@@ -98,28 +98,14 @@ async def search(
     text: str,
     purpose: Purpose,
     services: Services,
-    *,
-    searches_made: int | None = None,
 ) -> Reply:
     """Run a search the user has a purpose for and show what it found.
 
-    `searches_made`: the user's searches in the current window, when the caller has
-    already counted them (at the same time as its other look-ups)."""
+    The search limit is the audit trail's to enforce, as the search is recorded under
+    its lock (AuditLog.record): searches sent at once cannot all slip under a count
+    taken beforehand. Over the limit, recording raises SearchLimitReached and nothing
+    is shown (dialogs/conversation.py)."""
     auditor = _Auditor(turn, purpose)
-    if searches_made is None:
-        since = services.clock() - services.policy.search_window
-        searches_made = await services.audit.count_searches(turn.user.object_id, since)
-    if searches_made >= services.policy.search_limit:
-        log_search_limit(turn)
-        await services.audit.record(
-            auditor.event(
-                AuditAction.SEARCH,
-                search_text=text,
-                outcome=AuditOutcome.REFUSED_RATE_LIMIT,
-            )
-        )
-        return notice(NoticeKind.RATE_LIMITED)
-
     today = services.today()
     found = await services.search.search_people(
         text, limit=services.policy.result_limit, today=today, settle_for_confident=True

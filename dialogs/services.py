@@ -58,8 +58,6 @@ class AuditTrail(Protocol):
         """Commit the entries, or raise AuditUnavailable: nothing may be shown without them."""
         ...
 
-    async def count_searches(self, user_id: str, since: dt.datetime) -> int: ...
-
     async def recent(
         self,
         user_id: str | None = None,
@@ -95,8 +93,6 @@ class Policy:
     purposes: tuple[str, ...]
     """The last one is "another reason": the user types their own words."""
     card_max_age: dt.timedelta = dt.timedelta(hours=24)
-    search_limit: int = 60
-    search_window: dt.timedelta = dt.timedelta(hours=1)
     council_name: str = ""
     appropriate_use_text: str = ""
     result_limit: int = 5

@@ -248,6 +248,9 @@ class FakeConversations:
         return True
 
 
+SEARCH_LIMIT = 5
+"""Searches per hour in the fake world (the audit trail enforces it, as AuditLog does)."""
+
 POLICY = Policy(
     purposes=(
         "Child and family assessment (section 17)",
@@ -255,7 +258,6 @@ POLICY = Policy(
         "Strategy discussion",
         "Another reason",
     ),
-    search_limit=5,
     council_name="Example Council",
     appropriate_use_text="Only look up people connected to your case.",
 )
@@ -278,8 +280,7 @@ def world(candidates: Sequence[Candidate] = (), directory: FakeDirectory | None 
     search = FakeSearch(candidates)
     directory = directory or FakeDirectory()
     audit = FakeAudit(clock)
-    audit.search_limit = POLICY.search_limit
-    audit.search_window = POLICY.search_window
+    audit.search_limit = SEARCH_LIMIT
     conversations = FakeConversations(clock)
     services = Services(search, directory, audit, conversations, POLICY, clock)
     return World(clock, search, directory, audit, conversations, services)

@@ -211,7 +211,7 @@ async def test_failed_audit_write_means_no_disclosure() -> None:
 async def test_the_search_limit_refuses_with_a_clear_message_and_records_the_refusal() -> None:
     w = make_world()
     await give_purpose(w)
-    for i in range(fakes.POLICY.search_limit):
+    for i in range(fakes.SEARCH_LIMIT):
         await say(w, "zebedee quixote", fakes.turn(activity_id=f"s{i}"))
     (reply,) = await say(w, "jayden smith 12/03/2016", fakes.turn(activity_id="over"))
     assert "Jayden" not in card_text(reply)
@@ -432,7 +432,7 @@ async def test_in_a_channel_the_trail_is_shown_to_each_viewer_on_their_own() -> 
 async def test_searches_sent_at_once_cannot_all_slip_under_the_limit() -> None:
     w = make_world()
     await give_purpose(w)
-    limit = fakes.POLICY.search_limit
+    limit = fakes.SEARCH_LIMIT
     for i in range(limit - 1):
         await say(w, "zebedee quixote", fakes.turn(activity_id=f"s{i}"))
     burst = [say(w, "jayden smith 12/03/2016", fakes.turn(activity_id=f"b{i}")) for i in range(4)]
