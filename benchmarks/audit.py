@@ -47,6 +47,10 @@ class Latency:
     mean: float
 
 
+USERS = 50
+"""Social workers sharing the lookup turns of the per-turn measurement."""
+
+
 def percentile(sorted_values: list[float], share: float) -> float:
     return sorted_values[min(len(sorted_values) - 1, int(share * len(sorted_values)))]
 
@@ -174,7 +178,10 @@ async def turn_cost(url: str, people: int, turns: int) -> tuple[Latency, Latency
 
     await load_demo(url, people=people, seed=3)
     engine = create_engine(url)
-    settings = Settings(_env_file=None, database_url=url, search_limit=10_000_000)
+    # The council's default search limit, and turns shared among USERS social workers (each
+    # well under the limit), as in a working day: the limit check reads at most the
+    # limit's worth of a user's searches.
+    settings = Settings(_env_file=None, database_url=url)
     audited = build_services(settings, engine)
     unaudited = replace(audited, audit=NoAudit())
     async with engine.connect() as connection:
@@ -188,15 +195,23 @@ async def turn_cost(url: str, people: int, turns: int) -> tuple[Latency, Latency
                 {"n": turns + WARM_UP},
             )
         ).all()
-    user = User("00000000-0000-0000-0000-0000000000b1", "tenant", "Bench", "29:bench")
+    users = [
+        User(f"00000000-0000-0000-0000-{index:012d}", "tenant", f"Bench {index}", f"29:b{index}")
+        for index in range(USERS)
+    ]
     timings: dict[bool, list[float]] = {True: [], False: []}
     try:
-        for with_audit, services in ((True, audited), (False, unaudited)):
-            first = Turn(
-                user, f"conversation-{with_audit}", "purpose", roles=frozenset({Role.SOCIAL_WORKER})
-            )
-            await handle_action(ActionRequest(first, "purpose.set", {"purpose": "1"}), services)
+        for user in users:
+            for with_audit, services in ((True, audited), (False, unaudited)):
+                first = Turn(
+                    user,
+                    f"conversation-{with_audit}",
+                    "purpose",
+                    roles=frozenset({Role.SOCIAL_WORKER}),
+                )
+                await handle_action(ActionRequest(first, "purpose.set", {"purpose": "1"}), services)
         for number, row in enumerate(rows):
+            user = users[number % USERS]
             born = dt.date.fromisoformat(str(row.date_of_birth))
             words = f"find {row.first_name} {row.last_name} {born:%d/%m/%Y}"
             for with_audit, services in ((True, audited), (False, unaudited)):

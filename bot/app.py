@@ -19,6 +19,7 @@ import logging
 from typing import Any
 
 from aiohttp import web
+from msrest.serialization import Model
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -34,6 +35,7 @@ from bot.card_sweeper import CardSweeper
 from bot.composition import build_services
 from bot.logging_policy import keep_personal_data_out_of_logs
 from bot.metrics import Metrics
+from bot.serialization import to_json
 from bot.settings import Settings
 from data_access.conversations import ConversationStore
 from data_access.sent_cards import SentCards
@@ -68,8 +70,8 @@ def _turn_response(response: object) -> web.Response:
     body: Any = getattr(response, "body", None)
     if body is None:
         return web.Response(status=status)
-    if hasattr(body, "serialize"):
-        body = body.serialize()
+    if isinstance(body, Model):
+        body = to_json(body)
     return _json_response(body, status)
 
 
@@ -165,8 +167,13 @@ def create_app(
 
     async def stop_identity(_: web.Application) -> None:
         await sweeper.stop()
+        try:
+            await sent_cards.close()
+        except Exception as error:  # the database gone at shutdown: those cards expire on view
+            log.warning("could not note sent cards at shutdown: %s", type(error).__name__)
         await inbound.close()
         await access.close()
+        await authentication.close()
 
     app = web.Application(client_max_size=MAX_BODY_BYTES, middlewares=[metrics.middleware()])
     app[ENGINE_KEY] = engine

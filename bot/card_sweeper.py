@@ -67,6 +67,7 @@ class CardSweeper:
 
     async def sweep_once(self) -> int:
         """Overwrite every card that is due; the number overwritten."""
+        await self._sent_cards.flush()  # cards noted but not yet written count too
         overwritten = 0
         for ref in await self._sent_cards.due(self._max_age):
             try:

@@ -197,6 +197,22 @@ class Settings(BaseSettings):
         description="After this long a card no longer shows personal data when it is viewed "
         "again: it says how to look again.",
     )
+    database_pool_size: int = Field(
+        20,
+        ge=1,
+        le=500,
+        validation_alias=_env("FC_DATABASE_POOL_SIZE"),
+        description="Database connections one instance keeps open for reuse (opened as "
+        "needed). A lookup turn holds up to two at once; a connection opened beyond "
+        "these is closed after use, and opening one costs more than the turn's queries.",
+    )
+    database_max_overflow: int = Field(
+        20,
+        ge=0,
+        le=500,
+        validation_alias=_env("FC_DATABASE_MAX_OVERFLOW"),
+        description="Connections opened beyond FC_DATABASE_POOL_SIZE at busy moments.",
+    )
     search_limit: int = Field(
         60,
         ge=1,

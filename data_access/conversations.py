@@ -9,13 +9,15 @@ logs: the kept request is search text.
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import json
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, cast
 
-from sqlalchemy import Table, delete, select
+from sqlalchemy import Table, and_, bindparam, delete, func, literal, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
@@ -27,6 +29,52 @@ _handled = cast(Table, HandledActivity.__table__)
 
 HANDLED_KEEP = dt.timedelta(days=1)
 """Teams re-delivers within seconds; a day of handled ids is plenty."""
+
+log = logging.getLogger(__name__)
+
+_STATE_COLUMNS = (
+    _state.c.tenant_id,
+    _state.c.purpose_text,
+    _state.c.case_reference,
+    _state.c.purpose_set_at,
+    _state.c.pending_text,
+    _state.c.pending_at,
+    _state.c.choices,
+)
+_STATE_KEY = and_(
+    _state.c.tenant_id == bindparam("tenant_id"),
+    _state.c.conversation_id == bindparam("conversation_id"),
+    _state.c.user_id == bindparam("user_id"),
+)
+_READ_STATE = select(*_STATE_COLUMNS).where(_STATE_KEY)
+"""Built once (a statement built per call costs more than the look-up)."""
+
+_NOTE_MESSAGE = (
+    postgresql.insert(_handled)
+    .values(
+        activity_id=bindparam("activity_id"),
+        conversation_id=bindparam("conversation_id"),
+        handled_at=bindparam("handled_at", type_=_handled.c.handled_at.type),
+    )
+    .on_conflict_do_nothing()
+    .returning(_handled.c.activity_id)
+    .cte("noted")
+)
+_ONE_ROW = select(literal(1).label("one")).subquery("one_row")
+_OPEN_STATE = select(
+    select(func.count()).select_from(_NOTE_MESSAGE).scalar_subquery().label("first_delivery"),
+    *_STATE_COLUMNS,
+).select_from(_ONE_ROW.outerjoin(_state, _STATE_KEY))
+"""PostgreSQL: note the message (nothing if it was noted before) and read the state, in
+one statement; `first_delivery` is 1 the first time."""
+
+
+def _key_parameters(key: ConversationKey) -> dict[str, str]:
+    return {
+        "tenant_id": key.tenant_id,
+        "conversation_id": key.conversation_id,
+        "user_id": key.user_id,
+    }
 
 
 def utc_now() -> dt.datetime:
@@ -100,22 +148,38 @@ class ConversationStore:
         self._reads = for_single_reads(engine)
         self._purpose_ttl = purpose_ttl
         self._clock = clock
+        self._forgetting: asyncio.Task[None] | None = None
 
     async def get(self, key: ConversationKey) -> Snapshot:
         """The state, with an expired purpose (and the request kept with it) left out."""
         async with self._reads.connect() as connection:
-            row = (
-                await connection.execute(
-                    select(
-                        _state.c.purpose_text,
-                        _state.c.case_reference,
-                        _state.c.purpose_set_at,
-                        _state.c.pending_text,
-                        _state.c.pending_at,
-                        _state.c.choices,
-                    ).where(*self._match(key))
-                )
-            ).first()
+            row = (await connection.execute(_READ_STATE, _key_parameters(key))).first()
+        return self._snapshot(row)
+
+    async def open(self, key: ConversationKey, activity_id: str | None) -> tuple[bool, Snapshot]:
+        """A message's turn begins: whether it is seen for the first time (False for
+        Teams' re-deliveries; True without an id), and the state.
+
+        On PostgreSQL one statement notes the message and reads the state (one round
+        trip, one commit); on SQLite the two run at once."""
+        if not activity_id:
+            return True, await self.get(key)
+        if self._engine.dialect.name != "postgresql":
+            return await asyncio.gather(
+                self.first_delivery(activity_id, key.conversation_id), self.get(key)
+            )
+        now = self._clock()
+        parameters = {
+            **_key_parameters(key),
+            "activity_id": activity_id,
+            "handled_at": now,
+        }
+        async with self._reads.connect() as connection:
+            row = (await connection.execute(_OPEN_STATE, parameters)).one()
+        self._now_and_then_forget_handled(now)
+        return bool(row.first_delivery), self._snapshot(row if row.tenant_id else None)
+
+    def _snapshot(self, row: Any) -> Snapshot:
         if row is None:
             return EMPTY
         now = self._clock()
@@ -187,12 +251,24 @@ class ConversationStore:
                 .values(activity_id=activity_id, conversation_id=conversation_id, handled_at=now)
                 .on_conflict_do_nothing()
             )
-        if now.second == 0:  # now and then, forget old ids (cheap: indexed by time)
-            async with single_statement_write(self._engine) as connection:
-                await connection.execute(
-                    delete(_handled).where(_handled.c.handled_at < now - HANDLED_KEEP)
-                )
+        self._now_and_then_forget_handled(now)
         return bool(result.rowcount)
+
+    def _now_and_then_forget_handled(self, now: dt.datetime) -> None:
+        """Once a minute or so, in the background, forget old ids (cheap: indexed by time)."""
+        if now.second != 0 or (self._forgetting is not None and not self._forgetting.done()):
+            return
+
+        async def forget() -> None:
+            try:
+                async with single_statement_write(self._engine) as connection:
+                    await connection.execute(
+                        delete(_handled).where(_handled.c.handled_at < now - HANDLED_KEEP)
+                    )
+            except Exception as error:  # the next minute tries again
+                log.warning("could not forget old message ids: %s", type(error).__name__)
+
+        self._forgetting = asyncio.get_running_loop().create_task(forget())
 
     async def forget_expired(self) -> int:
         """Delete the state of conversations idle for longer than a purpose lasts: their

@@ -74,6 +74,10 @@ def create_engine(database: DatabaseLike, **kwargs: Any) -> AsyncEngine:
     path = sqlite_path(url)
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
+    elif is_sqlite(url):
+        # An in-memory database lives in one connection: there is no pool to size.
+        kwargs.pop("pool_size", None)
+        kwargs.pop("max_overflow", None)
     else:
         # No ping before each use: it is a round trip on every look-up, the largest single
         # cost of a turn. A connection the server dropped fails its next use instead (that
@@ -91,15 +95,23 @@ def create_engine(database: DatabaseLike, **kwargs: Any) -> AsyncEngine:
 
 
 _WRITE_LOCKS: weakref.WeakKeyDictionary[Any, asyncio.Lock] = weakref.WeakKeyDictionary()
+_AUTOCOMMIT_ATTRIBUTE = "_familycontext_autocommit"
 
 
 def for_single_reads(engine: AsyncEngine) -> AsyncEngine:
     """The engine for look-ups of one statement (or statements that need not agree): on
     PostgreSQL without BEGIN and ROLLBACK around them (two round trips of three); a
-    single statement is consistent on its own. SQLite gains nothing from it."""
-    if engine.dialect.name == "postgresql":
-        return engine.execution_options(isolation_level="AUTOCOMMIT")
-    return engine
+    single statement is consistent on its own. SQLite gains nothing from it.
+
+    One per engine, kept on the engine itself (a cache elsewhere would keep the engine
+    alive: the option engine refers to it): making it costs more than a round trip."""
+    if engine.dialect.name != "postgresql":
+        return engine
+    found: AsyncEngine | None = getattr(engine.sync_engine, _AUTOCOMMIT_ATTRIBUTE, None)
+    if found is None:
+        found = engine.execution_options(isolation_level="AUTOCOMMIT")
+        setattr(engine.sync_engine, _AUTOCOMMIT_ATTRIBUTE, found)
+    return found
 
 
 @asynccontextmanager

@@ -8,7 +8,6 @@ the error's type only (a database error's message can quote search text).
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from typing import TypeVar
@@ -93,22 +92,10 @@ async def handle_text(request: TextRequest, services: Services) -> list[Reply]:
     return [] if reply is None else [reply]
 
 
-async def _first_delivery(turn: Turn, services: Services) -> bool:
-    if not turn.activity_id:
-        return True
-    try:
-        return await services.conversations.first_delivery(turn.activity_id, turn.conversation_id)
-    except STORE_ERRORS:
-        return True  # the turn itself will find the store down and say so
-
-
 async def _search_or_ask_purpose(turn: Turn, text: str, services: Services) -> Reply | None:
     """None when Teams delivered this message again: it was answered (or is being)."""
     key = lookup.conversation_key(turn)
-    # Two independent look-ups, at once: each is a round trip to the database.
-    first, snapshot = await asyncio.gather(
-        _first_delivery(turn, services), services.conversations.get(key)
-    )
+    first, snapshot = await services.conversations.open(key, turn.activity_id)
     if not first:
         return None
     if snapshot.purpose is None:

@@ -12,12 +12,15 @@ the same answer as for an id that does not exist.
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import logging
 import uuid
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from cards import notices, people, results
+from cards.elements import Json
 from cards.views import CardContext, MatchInfo, NoticeKind, ResultRow, ResultsView
 from data_access.audit.events import (
     AuditAction,
@@ -60,6 +63,23 @@ def card_context(
 
 def notice(kind: NoticeKind) -> CardReply:
     return CardReply(notices.notice_card(kind))
+
+
+async def disclose(
+    services: Services, events: Sequence[AuditEvent], card: Callable[[], Json]
+) -> Json:
+    """The card, once `events` are committed; if they cannot be, the audit error instead.
+
+    The card is built while the entry is on its way to the database (after one step
+    of the event loop, the append is waiting on its reply), so the turn pays for the
+    round trip or the card, not both. It goes nowhere until the commit returns."""
+    recording = asyncio.ensure_future(services.audit.record(*events))
+    await asyncio.sleep(0)
+    try:
+        built = card()
+    finally:
+        await recording
+    return built
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,16 +186,17 @@ async def present(
         if o.person_id in listings
     )
     shown = tuple(row.listing.person_id for row in rows)
-    await services.audit.record(
-        *first, auditor.event(AuditAction.RESULTS_PRESENTED, person_ids=shown)
+    view = ResultsView(rows=rows, ambiguous=ambiguous, search_id=search_id)
+    context = card_context(turn, services, issued_at)
+    card = await disclose(
+        services,
+        (*first, auditor.event(AuditAction.RESULTS_PRESENTED, person_ids=shown)),
+        lambda: results.results_card(view, context),
     )
     if issued_at is None:
         kept = tuple(o for o in offered if o.person_id in listings)
         await services.conversations.offer(conversation_key(turn), kept, search_id)
-    view = ResultsView(rows=rows, ambiguous=ambiguous, search_id=search_id)
-    return CardReply(
-        results.results_card(view, card_context(turn, services, issued_at)), personal=True
-    )
+    return CardReply(card, personal=True)
 
 
 async def show_person(
@@ -201,9 +222,13 @@ async def show_person(
     # The card lists the related people too (names, dates of birth): the entry names them,
     # after the person viewed.
     shown = (person_id, *(related.person_id for related in summary.related))
-    await services.audit.record(*first, auditor.event(AuditAction.PERSON_VIEWED, person_ids=shown))
     context = card_context(turn, services, issued_at)
-    return CardReply(people.person_card(summary, match, context), personal=True)
+    card = await disclose(
+        services,
+        (*first, auditor.event(AuditAction.PERSON_VIEWED, person_ids=shown)),
+        lambda: people.person_card(summary, match, context),
+    )
+    return CardReply(card, personal=True)
 
 
 async def show_service(
@@ -220,11 +245,13 @@ async def show_service(
     details = await services.directory.service_details(person_id, service, services.today())
     if not isinstance(details, ServiceDetails):
         return await _not_found(auditor, person_id, details, (), services, service=service)
-    await services.audit.record(
-        auditor.event(AuditAction.SERVICE_VIEWED, person_ids=(person_id,), service=service)
-    )
     context = card_context(turn, services, issued_at)
-    return CardReply(people.service_card(details, context), personal=True)
+    card = await disclose(
+        services,
+        (auditor.event(AuditAction.SERVICE_VIEWED, person_ids=(person_id,), service=service),),
+        lambda: people.service_card(details, context),
+    )
+    return CardReply(card, personal=True)
 
 
 async def _not_found(

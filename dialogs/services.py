@@ -81,8 +81,10 @@ class Conversations(Protocol):
         self, key: ConversationKey, offered: tuple[OfferedPerson, ...], search_id: str
     ) -> None: ...
 
-    async def first_delivery(self, activity_id: str, conversation_id: str) -> bool:
-        """False when Teams delivers a message again (it retries after 15 s without an ack)."""
+    async def open(self, key: ConversationKey, activity_id: str | None) -> tuple[bool, Snapshot]:
+        """The state as a message's turn begins, and whether the message is seen for the
+        first time: False when Teams delivers it again (it retries after 15 s without an
+        ack); True when it has no id."""
         ...
 
 

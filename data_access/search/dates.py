@@ -11,6 +11,7 @@ and scoring can say which mistake explains the difference.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -101,41 +102,57 @@ def age_range(age: int, today: dt.date) -> DateRange:
     return DateRange(earliest, latest)
 
 
-def _plausible(day: dt.date | None, today: dt.date) -> bool:
-    return day is not None and dt.date(EARLIEST_BIRTH_YEAR, 1, 1) <= day <= today
-
-
-def near_dates(typed: TypedDate, today: dt.date) -> list[dt.date]:
+@functools.lru_cache(maxsize=256)
+def near_dates(typed: TypedDate, today: dt.date) -> tuple[dt.date, ...]:
     """Real dates the social worker may have meant, the date as typed first.
 
     Day and month swapped; each of the eight digits of DDMMYYYY replaced by
     another digit; two neighbouring digits exchanged; the year one more or
     one less. Only real dates between 1900 and `today` are kept, so the list
     holds at most about 90 dates, usually 40 to 60.
+
+    Kept for the last few hundred dates: a search asks for them twice (the look-up
+    keys, then the scoring), and a second pass or a repeated search again.
     """
+    earliest = dt.date(EARLIEST_BIRTH_YEAR, 1, 1)
     seen: dict[dt.date, None] = {}
 
-    def add(day: dt.date | None) -> None:
-        if day is not None and _plausible(day, today):
-            seen.setdefault(day, None)
+    def add(year: int, month: int, day: int) -> None:
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            try:
+                found = dt.date(year, month, day)
+            except ValueError:
+                return
+            if earliest <= found <= today:
+                seen.setdefault(found, None)
 
-    add(typed.as_date())
-    add(make_date(typed.year, typed.day, typed.month))
-    add(make_date(typed.year - 1, typed.month, typed.day))
-    add(make_date(typed.year + 1, typed.month, typed.day))
-    digits = typed.digits()
+    def add_digits(d: list[int]) -> None:
+        add(d[4] * 1000 + d[5] * 100 + d[6] * 10 + d[7], d[2] * 10 + d[3], d[0] * 10 + d[1])
+
+    add(typed.year, typed.month, typed.day)
+    add(typed.year, typed.day, typed.month)
+    add(typed.year - 1, typed.month, typed.day)
+    add(typed.year + 1, typed.month, typed.day)
+    digits = [int(ch) for ch in typed.digits()]
     for i in range(8):
-        for replacement in "0123456789":
-            if replacement != digits[i]:
-                add(_from_digits(digits[:i] + replacement + digits[i + 1 :]))
+        original = digits[i]
+        for replacement in range(10):
+            if replacement != original:
+                digits[i] = replacement
+                add_digits(digits)
+        digits[i] = original
     for i in range(7):
         if digits[i] != digits[i + 1]:
-            add(_from_digits(digits[:i] + digits[i + 1] + digits[i] + digits[i + 2 :]))
-    return list(seen)
+            swapped = digits.copy()
+            swapped[i], swapped[i + 1] = digits[i + 1], digits[i]
+            add_digits(swapped)
+    return tuple(seen)
 
 
-def _from_digits(digits: str) -> dt.date | None:
-    return make_date(int(digits[4:]), int(digits[2:4]), int(digits[:2]))
+@functools.lru_cache(maxsize=256)
+def near_date_set(typed: TypedDate, today: dt.date) -> frozenset[dt.date]:
+    """`near_dates` as a set: any other recorded date is simply a different date."""
+    return frozenset(near_dates(typed, today))
 
 
 class DobMatch(StrEnum):

@@ -62,7 +62,7 @@ it is rebuilt with every load (the group ids of name_variants.txt are in it).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -202,7 +202,7 @@ def query_keys(query: ParsedQuery) -> QueryKeys:
     return QueryKeys(frozenset(keys), frozenset(broad), limit)
 
 
-def candidate_dates(query: ParsedQuery) -> list[dt.date] | DateRange:
+def candidate_dates(query: ParsedQuery) -> Sequence[dt.date] | DateRange:
     """Dates of birth to look up.
 
     A full date gives a list: the date as typed first when it is a real date

@@ -43,7 +43,7 @@ from data_access.search.dates import (
     compare_age,
     compare_partial,
     compare_typed,
-    near_dates,
+    near_date_set,
 )
 from data_access.search.name_match import NameMatch, compare_words
 from data_access.search.nicknames import VariantKind, relation
@@ -366,11 +366,10 @@ class _Scorer:
         self._last_cache: dict[str | None, tuple[float, ...]] = {}
         self._name_cache: dict[tuple[str | None, str | None], float] = {}
         self._dob_cache: dict[dt.date | None, DobMatch] = {}
+        # Every date a typing mistake explains: any other recorded date is simply different.
+        self._near: frozenset[dt.date] = frozenset()
         if query.typed_date is not None:
-            # Every date a typing mistake explains, labelled once per search:
-            # any other recorded date is simply different.
-            typed = query.typed_date
-            self._dob_cache = {day: compare_typed(typed, day) for day in near_dates(typed, today)}
+            self._near = near_date_set(query.typed_date, today)
         self._dob_cache[None] = DobMatch.NOT_RECORDED if query.has_date else DobMatch.NOT_GIVEN
         self.case_id = _normalise_case_id(query.case_id)
         self.nobody_else = not self.readings and not query.has_date
@@ -414,7 +413,9 @@ class _Scorer:
         if born is None:
             return DobMatch.NOT_RECORDED if query.has_date else DobMatch.NOT_GIVEN
         if query.typed_date is not None:
-            return DobMatch.DIFFERENT  # not one of the near dates labelled up front
+            if born in self._near:
+                return compare_typed(query.typed_date, born)
+            return DobMatch.DIFFERENT
         if query.partial_date is not None:
             return compare_partial(query.partial_date, born)
         if query.age is not None:

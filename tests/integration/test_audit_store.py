@@ -11,7 +11,7 @@ import logging
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import event, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -207,6 +207,7 @@ async def _refused(engine: AsyncEngine, sql: str) -> str:
         "DELETE FROM audit_entry",
         "UPDATE audit_entry_person SET person_id = 'P9'",
         "DELETE FROM audit_entry_person",
+        "INSERT INTO audit_entry_person (seq, person_id) VALUES (2, 'P9')",
     ],
 )
 async def test_the_database_refuses_changes_to_entries(engine: AsyncEngine, sql: str) -> None:
@@ -243,7 +244,8 @@ async def test_entries_are_only_added_after_the_head(engine: AsyncEngine) -> Non
         "person_ids, conversation_id, correlation_id, prev_hash, hash FROM audit_entry "
         "WHERE seq = 1"
     )
-    statements = [copy.format(seq=0)]
+    # seq 0 is behind the head; seq 3 comes next, but this prev_hash is not the head's hash.
+    statements = [copy.format(seq=0), copy.format(seq=3)]
     if engine.dialect.name == "sqlite":
         statements.append(copy.format(seq=1).replace("INSERT", "INSERT OR REPLACE", 1))
 
@@ -299,6 +301,72 @@ async def test_concurrent_writers_keep_one_chain(db_url: str) -> None:
             AuditAction.SEARCH,
             AuditAction.RESULTS_PRESENTED,
         )
+
+
+async def test_an_instance_appends_after_another_moved_the_head(
+    engine: AsyncEngine, db_url: str
+) -> None:
+    """Each instance appends after the head it last saw, in one statement; when another
+    instance has moved it, the database refuses that and the append is made under the lock."""
+    other = create_engine(db_url)
+    try:
+        mine, theirs = AuditLog(engine), AuditLog(other)
+        await mine.record(search())
+        await theirs.record(search(), presented("P1"))
+        await mine.record(viewed("P1"))
+        await mine.record(viewed("P1", "police"))
+        await theirs.record(viewed("P1"))
+    finally:
+        await other.dispose()
+
+    assert [e.seq for e in await entries(engine)] == [1, 2, 3, 4, 5, 6]
+    assert await scalar(engine, "SELECT last_seq FROM audit_chain_head") == 6
+    assert (await verify_chain(engine)).ok
+
+
+async def test_an_append_after_the_first_is_one_statement(engine: AsyncEngine) -> None:
+    """The turn's cost: once the head is known, search limit included, one INSERT."""
+    log = AuditLog(engine, search_limit=10)
+    await log.record(search())
+    statements: list[str] = []
+
+    def seen(*args: object) -> None:
+        statements.append(str(args[2]).split()[0])
+
+    event.listen(engine.sync_engine, "before_cursor_execute", seen)
+    try:
+        await log.record(search(), presented("P1", "P2"))
+        await log.record(viewed("P1"))
+    finally:
+        event.remove(engine.sync_engine, "before_cursor_execute", seen)
+
+    assert statements == ["INSERT", "INSERT"]
+    assert [e.seq for e in await entries(engine)] == [1, 2, 3, 4]
+    assert (await verify_chain(engine)).ok
+
+
+async def test_the_search_limit_counts_another_instances_searches(
+    engine: AsyncEngine, db_url: str
+) -> None:
+    other = create_engine(db_url)
+    clock = Clock()
+    try:
+        mine = AuditLog(engine, clock, search_limit=2)
+        theirs = AuditLog(other, clock, search_limit=2)
+        await mine.record(search())
+        await theirs.record(search())
+        with pytest.raises(SearchLimitReached):
+            await mine.record(search(), presented("P1"))
+    finally:
+        await other.dispose()
+
+    written = await entries(engine)
+    assert [(e.action, e.outcome) for e in written][-1] == (
+        AuditAction.SEARCH,
+        AuditOutcome.REFUSED_RATE_LIMIT,
+    )
+    assert len(written) == 3
+    assert (await verify_chain(engine)).ok
 
 
 # --- reading back -------------------------------------------------------------------

@@ -23,10 +23,11 @@ START = dt.datetime(2025, 3, 10, 9, 0, 0, 123456, tzinfo=dt.UTC)
 _SQLITE_TRIGGERS = (
     "audit_entry_no_update",
     "audit_entry_no_delete",
-    "audit_entry_after_head",
+    "audit_entry_follows_head",
+    "audit_entry_indexes_people",
     "audit_entry_person_no_update",
     "audit_entry_person_no_delete",
-    "audit_entry_person_after_head",
+    "audit_entry_person_as_entry",
     "audit_chain_head_forward_only",
     "audit_chain_head_no_delete",
     "audit_chain_head_single",

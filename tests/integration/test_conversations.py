@@ -90,6 +90,33 @@ async def test_a_message_delivered_again_is_seen_as_such_even_at_once(engine: As
     assert await conversations.first_delivery("activity-1", "another-conversation")
 
 
+async def test_opening_a_turn_notes_the_message_and_reads_the_state(engine: AsyncEngine) -> None:
+    clock = Clock()
+    conversations, other_instance = store(engine, clock), store(engine, clock)
+    first, snapshot = await conversations.open(KEY, "activity-1")
+    assert first
+    assert snapshot.purpose is None
+    await conversations.set_purpose(KEY, "Strategy discussion", "CR-9")
+    await conversations.keep_pending(KEY, "smith")
+
+    answers = await asyncio.gather(
+        *(other_instance.open(KEY, "activity-2") for _ in range(4)),
+        conversations.first_delivery("activity-2", KEY.conversation_id),
+    )
+
+    firsts = [answer[0] for answer in answers[:4]] + [answers[4]]
+    assert sorted(firsts) == [False, False, False, False, True]
+    for _, state in answers[:4]:
+        assert state.purpose is not None
+        assert state.purpose.case_reference == "CR-9"
+        assert state.pending_text == "smith"
+    again, _ = await conversations.open(KEY, "activity-1")
+    assert not again
+    unnamed, state = await conversations.open(KEY, None)  # no id: cannot be a re-delivery
+    assert unnamed
+    assert state.pending_text == "smith"
+
+
 async def test_expired_state_is_deleted_not_just_ignored(engine: AsyncEngine) -> None:
     clock = Clock()
     conversations = store(engine, clock)

@@ -13,11 +13,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import event, select
+from sqlalchemy import event, select, text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from data_access.demo import sources, write_interchange
-from data_access.disclosure.reader import PersonDirectory, first_address_line
+from data_access.disclosure.reader import PersonDirectory, _related_statement, first_address_line
 from data_access.disclosure.records import (
     SERVICE_ORDER,
     AdultSocialCareRecord,
@@ -543,5 +543,14 @@ async def test_each_level_is_a_few_statements(demo: PersonDirectory, engine: Asy
         await demo.service_details(SON17, Service.POLICE, TODAY)
     assert len(sent) == 1
     with _statements(engine) as sent:
-        await demo.summary(RESTRICTED, TODAY)
-    assert len(sent) == 1
+        assert isinstance(await demo.summary(RESTRICTED, TODAY), Restricted)
+    # The person and the related people are read at once, but of a restricted person's
+    # relations the database gives nothing back.
+    assert len(sent) == 2
+    async with engine.connect() as connection:
+        related = await connection.execute(_related_statement(), {"person_id": RESTRICTED})
+        assert related.all() == []
+        recorded = await connection.execute(
+            text("SELECT count(*) FROM relationship WHERE person_id = :p"), {"p": RESTRICTED}
+        )
+        assert recorded.scalar_one() > 0  # there were relations to leave out

@@ -241,11 +241,12 @@ class FakeConversations:
         self.offered[key] = offered
         self.search_ids[key] = search_id
 
-    async def first_delivery(self, activity_id: str, conversation_id: str) -> bool:
-        if (activity_id, conversation_id) in self.delivered:
-            return False
-        self.delivered.add((activity_id, conversation_id))
-        return True
+    async def open(self, key: ConversationKey, activity_id: str | None) -> tuple[bool, Snapshot]:
+        first = True
+        if activity_id:
+            first = (activity_id, key.conversation_id) not in self.delivered
+            self.delivered.add((activity_id, key.conversation_id))
+        return first, await self.get(key)
 
 
 SEARCH_LIMIT = 5
