@@ -101,10 +101,11 @@ class SentCards:
                 insert = upsert_insert(connection)
                 await connection.execute(insert(_sent).values(rows).on_conflict_do_nothing())
         except BaseException:
-            for row in rows:  # back in the queue, ahead of anything noted since
-                self._waiting.setdefault(
-                    (str(row["conversation_id"]), str(row["activity_id"])), row
-                )
+            # Queued again, ahead of anything noted since (the oldest go first if the queue
+            # is trimmed), and with their first times (a message noted again meanwhile).
+            restored = {(str(r["conversation_id"]), str(r["activity_id"])): r for r in rows}
+            later = {k: v for k, v in self._waiting.items() if k not in restored}
+            self._waiting = {**restored, **later}
             raise
         return len(rows)
 

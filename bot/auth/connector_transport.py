@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import math
 from collections.abc import AsyncIterator, Callable
 from typing import Any
 
@@ -89,9 +90,12 @@ class _Answer(AsyncClientResponse):
 def _retry_after(answer: aiohttp.ClientResponse, attempt: int) -> float:
     given = answer.headers.get("Retry-After", "")
     try:
-        return min(max(float(given), 0.0), MAX_RETRY_AFTER_SECONDS)
+        seconds = float(given)
     except ValueError:
+        seconds = math.nan
+    if not math.isfinite(seconds):  # absent, a date, or "nan": the usual backoff
         return BACKOFF_SECONDS[min(attempt, len(BACKOFF_SECONDS) - 1)]
+    return min(max(seconds, 0.0), MAX_RETRY_AFTER_SECONDS)
 
 
 class AioHttpTransport(AsyncHTTPSender[ClientRequest, AsyncClientResponse]):
