@@ -23,6 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from data_access.engine import for_single_reads, single_statement_write, write_transaction
 from data_access.models import ConversationState, HandledActivity
+from data_access.precompiled import read_rows
 
 _state = cast(Table, ConversationState.__table__)
 _handled = cast(Table, HandledActivity.__table__)
@@ -175,7 +176,7 @@ class ConversationStore:
             "handled_at": now,
         }
         async with self._reads.connect() as connection:
-            row = (await connection.execute(_OPEN_STATE, parameters)).one()
+            (row,) = await read_rows(connection, _OPEN_STATE, parameters)
         self._now_and_then_forget_handled(now)
         return bool(row.first_delivery), self._snapshot(row if row.tenant_id else None)
 

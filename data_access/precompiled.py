@@ -12,13 +12,14 @@ bind parameters (no values baked in); everything else uses SQLAlchemy as usual.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
-from sqlalchemy.engine import CursorResult, Dialect
+from sqlalchemy.engine import CursorResult, Dialect, Row
 from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlalchemy.sql import ClauseElement
+from sqlalchemy.sql.base import Executable
 from sqlalchemy.sql.compiler import SQLCompiler
 
 
@@ -44,6 +45,27 @@ class Precompiled:
         self, connection: AsyncConnection, values: Mapping[str, Any]
     ) -> CursorResult[Any]:
         return await connection.exec_driver_sql(self.sql, self.parameters(values))
+
+
+_COMPILED: dict[tuple[int, str], tuple[Executable, Precompiled]] = {}
+
+
+async def read_rows(
+    connection: AsyncConnection, statement: Executable, values: Mapping[str, Any]
+) -> Sequence[Row[Any]]:
+    """The rows of a statement built once (kept for the life of the process), run as
+    driver SQL on PostgreSQL: asyncpg hands back dates, times and booleans as Python
+    values already, so SQLAlchemy's result processing has nothing to add. On SQLite
+    (dates come back as text to be converted) it runs the usual way."""
+    if connection.dialect.name != "postgresql":
+        return (await connection.execute(statement, values)).all()
+    key = (id(statement), connection.dialect.name)
+    found = _COMPILED.get(key)
+    if found is None:
+        # The statement is kept with it, so its id cannot be reused by another.
+        compiled = precompile(cast(ClauseElement, statement), connection.dialect)
+        found = _COMPILED[key] = (statement, compiled)
+    return (await found[1].execute(connection, values)).all()
 
 
 def precompile(statement: ClauseElement, dialect: Dialect) -> Precompiled:

@@ -82,6 +82,7 @@ from data_access.models import (
     Relationship,
     SchoolInvolvement,
 )
+from data_access.precompiled import read_rows
 
 # --------------------------------------------------------------------------------------
 # The rules, as pure functions
@@ -686,7 +687,7 @@ class PersonDirectory:
 
     async def _single_read(self, statement: Any, person_id: str) -> Sequence[Row[Any]]:
         async with for_single_reads(self._engine).connect() as connection:
-            return (await connection.execute(statement, {"person_id": person_id})).all()
+            return await read_rows(connection, statement, {"person_id": person_id})
 
     async def summary(self, person_id: str, today: dt.date) -> PersonSummary | Restricted | None:
         """First level of disclosure: basic details, one flag per service, related people."""

@@ -58,6 +58,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from data_access.engine import for_single_reads
 from data_access.models import Person, PersonAlias, PersonSearchKey
+from data_access.precompiled import read_rows
 from data_access.search.index import UNKNOWN_DATE_OF_BIRTH
 from data_access.search.keys import RetrievalPlan, retrieval_plan
 from data_access.search.parse import ParsedQuery, parse_query
@@ -272,7 +273,7 @@ async def find_candidates(
     shape = _shape(plan, connection.dialect.name, dated_only=dated_only)
     if not (shape.case_id or shape.exact_date or shape.keys or shape.broad_keys):
         return []
-    rows = (await connection.execute(_statement(shape), _parameters(plan, shape))).all()
+    rows = await read_rows(connection, _statement(shape), _parameters(plan, shape))
     return _candidates(rows)
 
 
