@@ -32,6 +32,7 @@ from data_access.engine import create_engine
 from tests.support.activities import message
 from tests.support.bot_app import APP_ID, identity_settings, running_bot
 from tests.support.bot_token import BOT_TOKEN, StaticBotTokenSource
+from tests.support.connector import serving
 from tests.support.identity_provider import IdentityProvider, identity_provider
 
 TEAMS = ServiceUrlPolicy(DEFAULT_SERVICE_HOSTS)
@@ -167,13 +168,9 @@ async def recording_connector() -> AsyncIterator[RecordingConnector]:
     app = web.Application()
     app.router.add_post("/v3/conversations/{conversation}/activities", reply)
     app.router.add_post("/v3/conversations/{conversation}/activities/{activity}", reply)
-    server = TestServer(app, host="127.0.0.1")
-    await server.start_server()
-    connector.url = str(server.make_url("/")).rstrip("/") + "/"
-    try:
+    async with serving(app) as url:
+        connector.url = url
         yield connector
-    finally:
-        await server.close()
 
 
 @pytest.fixture

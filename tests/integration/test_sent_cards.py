@@ -7,6 +7,7 @@ import asyncio
 import datetime as dt
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from typing import Any
 
 import pytest
@@ -47,6 +48,13 @@ async def wait_for(condition: Callable[[], Awaitable[bool]], seconds: float = 5.
 async def rename_table(engine: AsyncEngine, old: str, new: str) -> None:
     async with engine.begin() as connection:
         await connection.execute(text(f"ALTER TABLE {old} RENAME TO {new}"))
+
+
+@asynccontextmanager
+async def table_away(engine: AsyncEngine) -> AsyncIterator[None]:
+    """Writes to sent_card fail inside the block (the table is renamed away and back)."""
+    async with table_away(engine):
+        yield
 
 
 @pytest.fixture
@@ -210,15 +218,12 @@ async def test_a_failed_flush_keeps_the_notes_for_a_later_one(
     engine: AsyncEngine, cards: SentCards, clock: Clock
 ) -> None:
     cards.note(ref("activity-1"))
-    await rename_table(engine, "sent_card", "sent_card_away")
-    try:
+    async with table_away(engine):
         with pytest.raises(Exception, match="sent_card"):
             await cards.flush()
         clock.advance(minutes=5)
         cards.note(ref("activity-1"))  # noted again while the database was failing
         cards.note(ref("activity-2"))
-    finally:
-        await rename_table(engine, "sent_card_away", "sent_card")
 
     assert await cards.flush() == 2
     assert await stored(engine) == {
@@ -237,14 +242,13 @@ async def test_a_message_noted_while_its_write_fails_keeps_its_first_time(
         cards.note(ref("activity-1"))
         cards.note(ref("activity-2"))
 
-    await rename_table(engine, "sent_card", "sent_card_away")
-    event.listen(engine.sync_engine, "before_cursor_execute", meanwhile)
-    try:
-        with pytest.raises(Exception, match="sent_card"):
-            await cards.flush()
-    finally:
-        event.remove(engine.sync_engine, "before_cursor_execute", meanwhile)
-        await rename_table(engine, "sent_card_away", "sent_card")
+    async with table_away(engine):
+        event.listen(engine.sync_engine, "before_cursor_execute", meanwhile)
+        try:
+            with pytest.raises(Exception, match="sent_card"):
+                await cards.flush()
+        finally:
+            event.remove(engine.sync_engine, "before_cursor_execute", meanwhile)
 
     assert await cards.flush() == 2
     assert await stored(engine) == {
@@ -257,13 +261,10 @@ async def test_a_failed_background_write_is_logged_and_kept(
     engine: AsyncEngine, clock: Clock, caplog: pytest.LogCaptureFixture
 ) -> None:
     cards = SentCards(engine, clock, note_every=0.01)
-    await rename_table(engine, "sent_card", "sent_card_away")
-    try:
+    async with table_away(engine):
         with caplog.at_level(logging.WARNING, logger="data_access.sent_cards"):
             cards.note(ref("activity-1"))
             await wait_for(lambda: logged(caplog, "could not note sent cards"))
-    finally:
-        await rename_table(engine, "sent_card_away", "sent_card")
 
     await cards.close()
 

@@ -25,6 +25,17 @@ class FakeConnector:
         return [shown(activity) for activity in self.sent]
 
 
+@asynccontextmanager
+async def serving(app: web.Application) -> AsyncIterator[str]:
+    """`app` served on a free loopback port for the block: its base URL, ending in "/"."""
+    server = TestServer(app, host="127.0.0.1")
+    await server.start_server()
+    try:
+        yield str(server.make_url("/")).rstrip("/") + "/"
+    finally:
+        await server.close()
+
+
 HELP_SHOWN = "card:How to use Family Context"
 """What `shown` gives for the help card."""
 
@@ -61,10 +72,6 @@ async def fake_connector() -> AsyncIterator[FakeConnector]:
     app.router.add_put("/v3/conversations/{conversation}/activities/{activity}", update)
     app.router.add_post("/v3/conversations/{conversation}/activities", reply)
     app.router.add_post("/v3/conversations/{conversation}/activities/{activity}", reply)
-    server = TestServer(app, host="127.0.0.1")
-    await server.start_server()
-    connector.url = str(server.make_url("/")).rstrip("/") + "/"
-    try:
+    async with serving(app) as url:
+        connector.url = url
         yield connector
-    finally:
-        await server.close()

@@ -30,6 +30,7 @@ from bot.auth.connector_transport import ATTEMPTS, AioHttpTransport, HostBoundBe
 from bot.auth.outbound_credentials import HostBoundCredentials
 from bot.auth.service_urls import ServiceUrlPolicy
 from tests.support.bot_token import BOT_TOKEN, StaticBotTokenSource
+from tests.support.connector import serving
 
 LOOPBACK = ServiceUrlPolicy(["127.0.0.1"])
 """Allows http://127.0.0.1 only: not localhost, not any other host."""
@@ -80,13 +81,9 @@ async def scripted_connector(*answers: Answer) -> AsyncIterator[ScriptedConnecto
 
     app = web.Application()
     app.router.add_route("*", "/{tail:.*}", answer)
-    server = TestServer(app, host="127.0.0.1")
-    await server.start_server()
-    connector.url = str(server.make_url("/")).rstrip("/") + "/"
-    try:
+    async with serving(app) as url:
+        connector.url = url
         yield connector
-    finally:
-        await server.close()
 
 
 @pytest.fixture
