@@ -53,8 +53,11 @@ async def rename_table(engine: AsyncEngine, old: str, new: str) -> None:
 @asynccontextmanager
 async def table_away(engine: AsyncEngine) -> AsyncIterator[None]:
     """Writes to sent_card fail inside the block (the table is renamed away and back)."""
-    async with table_away(engine):
+    await rename_table(engine, "sent_card", "sent_card_away")
+    try:
         yield
+    finally:
+        await rename_table(engine, "sent_card_away", "sent_card")
 
 
 @pytest.fixture
