@@ -94,13 +94,22 @@ async def lock_chain_head(connection: AsyncConnection) -> tuple[int, str]:
 
     Must be the first statement of the transaction: on SQLite only a first
     write waits for the write lock and then sees the newest data; a read
-    first would pin an older snapshot and fail to upgrade."""
-    statement = (
-        update(CHAIN_HEAD)
-        .where(CHAIN_HEAD.c.id == 1)
-        .values(last_seq=CHAIN_HEAD.c.last_seq)
-        .returning(CHAIN_HEAD.c.last_seq, CHAIN_HEAD.c.last_hash)
-    )
+    first would pin an older snapshot and fail to upgrade. On PostgreSQL a row
+    lock is enough (an UPDATE would leave one more dead version of the row
+    every append moves anyway)."""
+    if connection.dialect.name == "postgresql":
+        statement: Any = (
+            select(CHAIN_HEAD.c.last_seq, CHAIN_HEAD.c.last_hash)
+            .where(CHAIN_HEAD.c.id == 1)
+            .with_for_update()
+        )
+    else:
+        statement = (
+            update(CHAIN_HEAD)
+            .where(CHAIN_HEAD.c.id == 1)
+            .values(last_seq=CHAIN_HEAD.c.last_seq)
+            .returning(CHAIN_HEAD.c.last_seq, CHAIN_HEAD.c.last_hash)
+        )
     head = (await connection.execute(statement)).first()
     if head is None:
         raise LookupError("the audit chain head is missing")
