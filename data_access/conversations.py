@@ -208,8 +208,9 @@ class ConversationStore:
             row = (
                 await connection.execute(
                     select(_state.c.pending_text, _state.c.pending_at)
-                    .where(*self._match(key))
-                    .with_for_update()
+                    .where(_STATE_KEY)
+                    .with_for_update(),
+                    _key_parameters(key),
                 )
             ).first()
             pending: str | None = None
@@ -288,7 +289,7 @@ class ConversationStore:
 
     async def forget(self, key: ConversationKey) -> None:
         async with write_transaction(self._engine) as connection:
-            await connection.execute(delete(_state).where(*self._match(key)))
+            await connection.execute(delete(_state).where(_STATE_KEY), _key_parameters(key))
 
     async def _upsert(
         self, connection: AsyncConnection, key: ConversationKey, **values: Any
@@ -306,14 +307,6 @@ class ConversationStore:
                 index_elements=[_state.c.tenant_id, _state.c.conversation_id, _state.c.user_id],
                 set_=values,
             )
-        )
-
-    @staticmethod
-    def _match(key: ConversationKey) -> tuple[Any, ...]:
-        return (
-            _state.c.tenant_id == key.tenant_id,
-            _state.c.conversation_id == key.conversation_id,
-            _state.c.user_id == key.user_id,
         )
 
 
