@@ -42,11 +42,20 @@ Retrieval the database half should implement (see `RetrievalPlan`):
    ``(key, date_of_birth)`` index this is one index look-up per key.
 4. partial date or age (``plan.date_range``): people born in the range who
    hold one of ``plan.filter_keys`` (nothing when the query has no name).
-5. always: every person holding one of ``plan.keys`` (a few dozen to a few
-   hundred keys, each matching few people; "John Smith" in a city of a
-   million gives well under 2,000 people). This also finds the people whose
-   date of birth is not recorded, or is wrong beyond the near dates.
-6. each of ``plan.broad_keys``: its people, only when there are at most
+5. every person holding one of ``plan.any_date_keys``, whatever their date of
+   birth. With no full date typed these are all of ``plan.keys`` (a few dozen
+   to a few hundred keys, each matching few people; "John Smith" in a city of
+   a million gives well under 2,000 people), which also finds the people
+   whose date of birth is not recorded, or is wrong beyond the near dates.
+   With a full date typed, the date is the selective key: only the names as
+   typed and their variant and sound-alike spellings (``QueryKeys.exact_keys``)
+   are looked up at any date, and the other keys (typing errors) find people
+   born on the date typed, a near date, or on no recorded date. A namesake
+   with a typing error in the name and a date of birth far off scores at most
+   0.4 x 0.88 and is not worth a place in the list; reading every holder of
+   every typing-error key at a million people was most of the search's time.
+6. only when no full date was typed (``plan.broad_holders``): each of
+   ``plan.broad_keys``, its people, only when there are at most
    ``plan.broad_limit`` of them (fetch ``limit + 1`` rows and drop the key
    when it overflows). This finds "Jayden Wojciechowski" under any misspelling
    of Jayden, and finds a single rare name typed alone.
@@ -173,6 +182,9 @@ class QueryKeys:
     keys: frozenset[str]
     broad_keys: frozenset[str]
     broad_limit: int = BROAD_KEY_LIMIT
+    exact_keys: frozenset[str] = frozenset()
+    """The selective keys of the names exactly as typed (no letter deleted, no variant):
+    the few a namesake born on another date is looked up by."""
 
     @property
     def filter_keys(self) -> frozenset[str]:
@@ -186,6 +198,7 @@ class QueryKeys:
 def query_keys(query: ParsedQuery) -> QueryKeys:
     """Keys for every reading of the typed words (see the module docstring)."""
     keys: set[str] = set()
+    exact: set[str] = set()
     broad: set[str] = set()
     for reading in readings(query):
         firsts = [f for f in reading.first_forms if len(f) >= 2]
@@ -196,10 +209,14 @@ def query_keys(query: ParsedQuery) -> QueryKeys:
             for s in lasts:
                 keys.update(f"t:{_cut(s)}|{d}" for d in prefix_neighbourhood(f))
                 keys.update(f"u:{_cut(f)}|{d}" for d in prefix_neighbourhood(s))
+                exact.add(f"t:{_cut(s)}|{f[:PREFIX_LENGTH]}")
+                exact.add(f"u:{_cut(f)}|{s[:PREFIX_LENGTH]}")
                 sound = phonetic(s)
-                keys.update(f"v:{g}|{sound}" for g in sound_keys(f))
+                variants = {f"v:{g}|{sound}" for g in sound_keys(f)}
+                keys.update(variants)
+                exact.update(variants)
     limit = BROAD_KEY_LIMIT_WITH_PAIR if keys else BROAD_KEY_LIMIT
-    return QueryKeys(frozenset(keys), frozenset(broad), limit)
+    return QueryKeys(frozenset(keys), frozenset(broad), limit, frozenset(exact))
 
 
 def candidate_dates(query: ParsedQuery) -> Sequence[dt.date] | DateRange:
@@ -236,6 +253,12 @@ class RetrievalPlan:
     broad_keys: frozenset[str]
     broad_limit: int
     max_candidates: int
+    any_date_keys: frozenset[str]
+    """The selective keys whose holders are fetched whatever their date of birth: all of
+    them, unless a full date of birth was typed; then only `QueryKeys.exact_keys`, and
+    the other keys find people born on the date typed, a near date or no recorded date."""
+    broad_holders: bool
+    """Whether step 6 applies: not when a full date of birth was typed."""
 
     @property
     def filter_keys(self) -> frozenset[str]:
@@ -247,6 +270,7 @@ def retrieval_plan(query: ParsedQuery) -> RetrievalPlan:
     found_keys = query_keys(query)
     dates = candidate_dates(query)
     exact = query.date_of_birth
+    typed = query.typed_date
     near: tuple[dt.date, ...] = ()
     period: DateRange | None = None
     if isinstance(dates, DateRange):
@@ -262,4 +286,6 @@ def retrieval_plan(query: ParsedQuery) -> RetrievalPlan:
         broad_keys=found_keys.broad_keys,
         broad_limit=found_keys.broad_limit,
         max_candidates=MAX_CANDIDATES,
+        any_date_keys=found_keys.keys if typed is None else found_keys.exact_keys,
+        broad_holders=typed is None,
     )

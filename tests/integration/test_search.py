@@ -134,6 +134,21 @@ async def test_misspelt_name_with_date_of_birth(searchable: PersonSearch) -> Non
     assert "spelt differently" in outcome.matches[0].reason
 
 
+async def test_a_full_date_leaves_out_misspelt_namesakes_born_on_another_date(
+    searchable: PersonSearch,
+) -> None:
+    # P4 Jaden Smith, born 20/01/2015: the same name by its usual variant spelling, so
+    # listed whatever the date; "Jayen" is a typing error of it, which with a date of
+    # birth far off as well is too weak to list.
+    assert "P4" in ids(await find(searchable, "Jayden Smith 12/03/2016"))
+    assert "P4" not in ids(await find(searchable, "Jayen Smith 12/03/2016"))
+    assert "P4" in ids(await find(searchable, "Jayen Smith 20/01/2015"))
+    assert "P4" in ids(await find(searchable, "Jayen Smith 21/01/2015"))
+    assert "P4" in ids(await find(searchable, "Jayen Smith"))
+    # P8 Lily Evans has no date recorded: a misspelling still finds her.
+    assert "P8" in ids(await find(searchable, "Lilly Evans 01/01/2010"))
+
+
 async def test_nickname_and_preferred_name(searchable: PersonSearch) -> None:
     outcome = await find(searchable, "Bob Taylor 01/06/1985")
 

@@ -259,6 +259,21 @@ def test_retrieval_plan() -> None:
     assert ranged.exact_date is None
 
 
+def test_with_a_full_date_only_the_names_as_typed_are_looked_up_at_any_date() -> None:
+    dated = retrieval_plan(parse("jayden smith 12/03/2016"))
+    assert {"t:smith|jayd", "u:jayden|smit"} <= dated.any_date_keys
+    assert "t:smith|jyd" not in dated.any_date_keys  # a typing error: near the date only
+    assert "t:smith|jyd" in dated.keys
+    assert any(key.startswith("v:") for key in dated.any_date_keys)  # Jaden, Smyth
+    assert dated.any_date_keys < dated.keys
+    assert dated.broad_holders is False
+
+    for undated in ("jayden smith", "jayden smith 2016", "jayden smith aged 10"):
+        plan = retrieval_plan(parse(undated))
+        assert plan.any_date_keys == plan.keys
+        assert plan.broad_holders is True
+
+
 def test_retrieval_plan_without_names_looks_up_the_exact_date_only() -> None:
     plan = retrieval_plan(parse("12/03/2016"))
     assert plan.exact_date == TRUE_DOB
