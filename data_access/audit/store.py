@@ -232,13 +232,16 @@ def _insert(count: int) -> Any:
 def _insert_under_limit(count: int) -> Any:
     """INSERT of `count` entries that inserts none of them if the user has reached the limit
     (parameters `count_user_id`, `count_since`, `limit`)."""
-    allowed = _SEARCHES_UP_TO_LIMIT.scalar_subquery() < bindparam("limit")
     selects = [
-        select(*(bind.label(name) for name, bind in _row_binds(index).items())).where(allowed)
+        select(*(bind.label(name) for name, bind in _row_binds(index).items()))
         for index in range(count)
     ]
-    source = selects[0] if count == 1 else union_all(*selects)
-    return insert(ENTRY).from_select(list(_ENTRY_TYPES), source)
+    entries = (selects[0] if count == 1 else union_all(*selects)).subquery("new_entries")
+    # The count once for all the entries (a condition on each of them would count again
+    # for each), and the entries in chain order, which the database insists on.
+    allowed = _SEARCHES_UP_TO_LIMIT.scalar_subquery() < bindparam("limit")
+    source = select(*(entries.c[name] for name in _ENTRY_TYPES)).where(allowed)
+    return insert(ENTRY).from_select(list(_ENTRY_TYPES), source.order_by(entries.c.seq))
 
 
 def unavailable(what: str, error: Exception) -> AuditUnavailable:
