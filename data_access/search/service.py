@@ -54,6 +54,7 @@ from sqlalchemy import (
     func,
     literal_column,
     select,
+    true,
     union_all,
 )
 from sqlalchemy.dialects import postgresql
@@ -126,6 +127,33 @@ def _in_list(column: Any, name: str, item_type: Any, dialect: str) -> ColumnElem
     return column.in_(bindparam(name, expanding=True, type_=item_type))  # type: ignore[no-any-return]
 
 
+def _born_on(key: ColumnElement[bool], dates: str, number: int, dialect: str) -> Select[Any]:
+    """Holders of one single-name key born on one of a list of dates: one index seek per
+    (key, date), however many hold the name.
+
+    PostgreSQL runs a prepared statement with a generic plan after a few executions,
+    and a generic plan cannot tell "l:taylor" (fourteen thousand holders in a city of a
+    million) from a rare name: it reads all the key's holders and filters them by date,
+    milliseconds for a common name. A lateral subquery per date, kept apart from the
+    outer query (OFFSET 0), leaves it only the seek."""
+    if dialect != "postgresql":
+        return select(_keys.c.person_id, _step(_STEP_OTHER)).where(
+            key, _in_list(_keys.c.date_of_birth, dates, Date(), dialect)
+        )
+    days = (
+        func.unnest(bindparam(dates, type_=postgresql.ARRAY(Date())))
+        .table_valued("born")
+        .render_derived(name=f"days_{number}")
+    )
+    holders = (
+        select(_keys.c.person_id)
+        .where(key, _keys.c.date_of_birth == days.c.born)
+        .offset(literal_column("0"))
+        .lateral(f"born_{number}")
+    )
+    return select(holders.c.person_id, _step(_STEP_OTHER)).select_from(days.join(holders, true()))
+
+
 def _step(value: int) -> Any:
     return literal_column(str(value)).label("step")
 
@@ -166,15 +194,11 @@ def _statement(shape: _Shape) -> Select[Any]:
         # One branch per single name: with a list of keys and a list of dates,
         # SQLite's planner (which assumes every key is as rare as the average)
         # would seek each key and scan all its holders for the dates; with one
-        # key it seeks each (key, date) pair, as PostgreSQL does either way.
+        # key it seeks each (key, date) pair.
         broad = _keys.c.key == bindparam(f"broad_{number}", type_=Text())
         if shape.near_dates:
             dates = "dated" if shape.dated_only else "near_dates"
-            branches.append(
-                select(_keys.c.person_id, _step(_STEP_OTHER)).where(
-                    broad, _in_list(_keys.c.date_of_birth, dates, Date(), dialect)
-                )
-            )
+            branches.append(_born_on(broad, dates, number, dialect))
         if not shape.broad_holders:
             continue
         if shape.date_range:
