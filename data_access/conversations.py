@@ -13,6 +13,7 @@ import asyncio
 import datetime as dt
 import json
 import logging
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, cast
@@ -29,6 +30,9 @@ _state = cast(Table, ConversationState.__table__)
 _handled = cast(Table, HandledActivity.__table__)
 
 HANDLED_KEEP = dt.timedelta(days=1)
+PURPOSE_HINTS = 10_000
+"""How many conversations' "a purpose was given at" times an instance remembers (see
+`ConversationStore.purpose_known`)."""
 """Teams re-delivers within seconds; a day of handled ids is plenty."""
 
 log = logging.getLogger(__name__)
@@ -150,12 +154,34 @@ class ConversationStore:
         self._purpose_ttl = purpose_ttl
         self._clock = clock
         self._forgetting: asyncio.Task[None] | None = None
+        self._purposes_given: OrderedDict[ConversationKey, dt.datetime] = OrderedDict()
+        """When the purpose this instance last saw in each conversation was given."""
+
+    def purpose_known(self, key: ConversationKey) -> bool:
+        """Whether this instance last saw a purpose in this conversation that has not
+        expired yet: a hint, without a round trip, that the next search may start before
+        the state is read (dialogs/conversation.py). The database stays the only record:
+        the state read with the turn decides, and another instance's change is seen there.
+        Conversation keys and times only, no personal data, at most PURPOSE_HINTS."""
+        given_at = self._purposes_given.get(key)
+        return given_at is not None and self._clock() - given_at < self._purpose_ttl
+
+    def _note_purpose(self, key: ConversationKey, purpose: Purpose | None) -> None:
+        if purpose is None:
+            self._purposes_given.pop(key, None)
+            return
+        self._purposes_given[key] = purpose.given_at
+        self._purposes_given.move_to_end(key)
+        while len(self._purposes_given) > PURPOSE_HINTS:
+            self._purposes_given.popitem(last=False)
 
     async def get(self, key: ConversationKey) -> Snapshot:
         """The state, with an expired purpose (and the request kept with it) left out."""
         async with self._reads.connect() as connection:
             row = (await connection.execute(_READ_STATE, _key_parameters(key))).first()
-        return self._snapshot(row)
+        snapshot = self._snapshot(row)
+        self._note_purpose(key, snapshot.purpose)
+        return snapshot
 
     async def open(self, key: ConversationKey, activity_id: str | None) -> tuple[bool, Snapshot]:
         """A message's turn begins: whether it is seen for the first time (False for
@@ -166,9 +192,10 @@ class ConversationStore:
         if not activity_id:
             return True, await self.get(key)
         if self._engine.dialect.name != "postgresql":
-            return await asyncio.gather(
+            first, snapshot = await asyncio.gather(
                 self.first_delivery(activity_id, key.conversation_id), self.get(key)
             )
+            return first, snapshot
         now = self._clock()
         parameters = {
             **_key_parameters(key),
@@ -178,7 +205,9 @@ class ConversationStore:
         async with self._reads.connect() as connection:
             (row,) = await read_rows(connection, _OPEN_STATE, parameters)
         self._now_and_then_forget_handled(now)
-        return bool(row.first_delivery), self._snapshot(row if row.tenant_id else None)
+        snapshot = self._snapshot(row if row.tenant_id else None)
+        self._note_purpose(key, snapshot.purpose)
+        return bool(row.first_delivery), snapshot
 
     def _snapshot(self, row: Any) -> Snapshot:
         if row is None:
@@ -228,7 +257,9 @@ class ConversationStore:
                 pending_text=None,
                 pending_at=None,
             )
-        return Purpose(title, case_reference, now), pending
+        given = Purpose(title, case_reference, now)
+        self._note_purpose(key, given)
+        return given, pending
 
     async def keep_pending(self, key: ConversationKey, text: str) -> None:
         """Keep a request until a purpose is given (replacing any earlier one)."""
@@ -288,6 +319,7 @@ class ConversationStore:
         return int(result.rowcount or 0)
 
     async def forget(self, key: ConversationKey) -> None:
+        self._note_purpose(key, None)
         async with write_transaction(self._engine) as connection:
             await connection.execute(delete(_state).where(_STATE_KEY), _key_parameters(key))
 

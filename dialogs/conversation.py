@@ -93,15 +93,37 @@ async def handle_text(request: TextRequest, services: Services) -> list[Reply]:
 
 
 async def _search_or_ask_purpose(turn: Turn, text: str, services: Services) -> Reply | None:
-    """None when Teams delivered this message again: it was answered (or is being)."""
+    """None when Teams delivered this message again: it was answered (or is being).
+
+    When this instance knows the user gave a purpose in this conversation that is still
+    in force (`purpose_known`), the search runs while the state is read: one round trip
+    fewer on every lookup after the first. The state read decides: the result is used
+    only if it says the message is new and the purpose is there; otherwise it is dropped
+    unseen, unrecorded and unlogged. The first search of a conversation waits for the
+    purpose (product.md: it is recorded before the first search)."""
     key = lookup.conversation_key(turn)
-    first, snapshot = await services.conversations.open(key, turn.activity_id)
+    started = None
+    if services.conversations.purpose_known(key):
+        started = lookup.start_search(text, services)
+    try:
+        first, snapshot = await services.conversations.open(key, turn.activity_id)
+    except Exception:
+        if started is not None:
+            await lookup.drop_search(started)
+        raise
+    except BaseException:  # the turn itself was cancelled
+        if started is not None:
+            started.cancel()
+        raise
+    if started is not None and (not first or snapshot.purpose is None):
+        await lookup.drop_search(started)
+        started = None
     if not first:
         return None
     if snapshot.purpose is None:
         await services.conversations.keep_pending(key, text)
         return await _ask_purpose(turn, services, pending=True)
-    return await lookup.search(turn, text, snapshot.purpose, services)
+    return await lookup.search(turn, text, snapshot.purpose, services, started)
 
 
 async def _ask_purpose(

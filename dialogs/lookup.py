@@ -13,10 +13,11 @@ the same answer as for an id that does not exist.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import logging
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 
 from cards import notices, people, results
@@ -31,6 +32,7 @@ from data_access.audit.events import (
 from data_access.conversations import ConversationKey, OfferedPerson, Purpose, Snapshot
 from data_access.disclosure.records import PersonSummary, Restricted, ServiceDetails
 from data_access.enums import Service
+from data_access.search.service import SearchResult
 from dialogs.replies import CardReply, Reply
 from dialogs.requests import Scope, Turn
 from dialogs.services import Services
@@ -113,23 +115,43 @@ class _Auditor:
         )
 
 
+def start_search(text: str, services: Services) -> asyncio.Future[SearchResult]:
+    """The search the bot makes of a request, started now, to be awaited by `search` or
+    dropped unseen by `drop_search`."""
+    return asyncio.ensure_future(
+        services.search.search_people(
+            text,
+            limit=services.policy.result_limit,
+            today=services.today(),
+            settle_for_confident=True,
+        )
+    )
+
+
+async def drop_search(started: asyncio.Future[SearchResult]) -> None:
+    """Let a search started ahead of need finish, and forget what it found (and any
+    error: the turn's answer does not depend on it). Not cancelled: cancelling a query
+    in flight would cost the pool its connection."""
+    with contextlib.suppress(Exception):
+        await started
+
+
 async def search(
     turn: Turn,
     text: str,
     purpose: Purpose,
     services: Services,
+    started: Awaitable[SearchResult] | None = None,
 ) -> Reply:
-    """Run a search the user has a purpose for and show what it found.
+    """Show what a search the user has a purpose for found (`started`: the search of
+    `text`, begun by `start_search`; else run it now).
 
     The search limit is the audit trail's to enforce, as the search is recorded under
     its lock (AuditLog.record): searches sent at once cannot all slip under a count
     taken beforehand. Over the limit, recording raises SearchLimitReached and nothing
     is shown (dialogs/conversation.py)."""
     auditor = _Auditor(turn, purpose)
-    today = services.today()
-    found = await services.search.search_people(
-        text, limit=services.policy.result_limit, today=today, settle_for_confident=True
-    )
+    found = await (started if started is not None else start_search(text, services))
     outcome = found.outcome
     search_event = auditor.event(AuditAction.SEARCH, search_text=text)
     confident = outcome.confident

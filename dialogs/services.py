@@ -87,6 +87,11 @@ class Conversations(Protocol):
         ack); True when it has no id."""
         ...
 
+    def purpose_known(self, key: ConversationKey) -> bool:
+        """Whether a purpose given in this conversation is known, without asking the
+        store, to be still in force: only a hint (`open` decides)."""
+        ...
+
 
 @dataclass(frozen=True, slots=True)
 class Policy:

@@ -134,3 +134,30 @@ async def test_expired_state_is_deleted_not_just_ignored(engine: AsyncEngine) ->
     clock.advance(days=2)
     await conversations.forget_expired()
     assert await conversations.first_delivery("activity-1", KEY.conversation_id)  # forgotten
+
+
+async def test_an_instance_knows_a_purpose_it_has_seen_until_it_expires(
+    engine: AsyncEngine,
+) -> None:
+    clock = Clock()
+    one, other = store(engine, clock), store(engine, clock)  # two instances of the bot
+    assert not one.purpose_known(KEY)
+    await one.set_purpose(KEY, "Strategy discussion", None)
+    assert one.purpose_known(KEY)
+    assert not other.purpose_known(KEY)  # only a hint: nothing is read for it
+    first, snapshot = await other.open(KEY, "m-1")
+    assert first
+    assert snapshot.purpose is not None
+    assert other.purpose_known(KEY)
+    assert not other.purpose_known(ConversationKey("tenant-1", "a:conversation", "user-2"))
+
+    clock.advance(hours=7, minutes=59)
+    assert one.purpose_known(KEY)
+    clock.advance(minutes=2)
+    assert not one.purpose_known(KEY)
+
+    await one.set_purpose(KEY, "Strategy discussion", None)
+    await other.forget(KEY)
+    assert not other.purpose_known(KEY)
+    assert (await one.get(KEY)).purpose is None
+    assert not one.purpose_known(KEY)  # what the store says wins

@@ -74,6 +74,52 @@ async def give_purpose(w: World, code: str = "1", case_reference: str = "") -> R
     return await act(w, "purpose.set", {"purpose": code, "case_reference": case_reference})
 
 
+async def test_once_a_purpose_is_known_the_search_runs_while_the_state_is_read() -> None:
+    w = make_world()
+    await say(w, "find jayden smith 12/03/2016")
+    await give_purpose(w)
+    order: list[str] = []
+    open_state, search_people = w.conversations.open, w.search.search_people
+
+    async def opening(*args: Any, **kwargs: Any) -> Any:
+        found = await open_state(*args, **kwargs)
+        order.append("state read")
+        return found
+
+    async def searching(*args: Any, **kwargs: Any) -> Any:
+        order.append("search started")
+        return await search_people(*args, **kwargs)
+
+    w.conversations.open = opening  # type: ignore[method-assign]
+    w.search.search_people = searching  # type: ignore[method-assign]
+    (reply,) = await say(w, "find kelly smith")
+
+    assert order == ["search started", "state read"]
+    assert "Kelly" in card_text(reply)
+
+
+async def test_a_search_started_early_is_dropped_unrecorded_when_the_state_says_so() -> None:
+    w = make_world()
+    await say(w, "find jayden smith 12/03/2016")
+    await give_purpose(w)
+    entries = len(w.audit.entries)
+    searches = len(w.search.texts)
+    again = fakes.turn(activity_id="m-repeated")
+    assert len(await say(w, "find kelly smith", again)) == 1
+    entries_after_first = len(w.audit.entries)
+    assert entries_after_first > entries
+
+    assert await say(w, "find kelly smith", again) == []  # Teams delivered it again
+    assert len(w.search.texts) == searches + 2  # it did run, while the state was read
+    assert len(w.audit.entries) == entries_after_first  # nothing shown, nothing recorded
+
+    w.clock.advance(hours=9)  # the purpose has lapsed: no search before it is given again
+    (reply,) = await say(w, "find kelly smith")
+    assert "purpose.set" in card_text(reply)
+    assert len(w.search.texts) == searches + 2
+    assert len(w.audit.entries) == entries_after_first
+
+
 async def test_help_and_greetings_show_the_welcome_card_without_searching() -> None:
     w = make_world()
     for text in ("help", "hi", "", "/help"):
