@@ -93,17 +93,27 @@ async def handle_text(request: TextRequest, services: Services) -> list[Reply]:
 
 
 async def _search_or_ask_purpose(turn: Turn, text: str, services: Services) -> Reply | None:
-    """None when Teams delivered this message again: it was answered (or is being).
+    """None when Teams delivered this message again: it was answered (or is being)."""
+    lookups = services.lookups
+    lookups.count += 1
+    try:
+        early = lookups.count <= lookups.most_for_early_search
+        return await _lookup(turn, text, services, early=early)
+    finally:
+        lookups.count -= 1
 
-    When this instance knows the user gave a purpose in this conversation that is still
-    in force (`purpose_known`), the search runs while the state is read: one round trip
-    fewer on every lookup after the first. The state read decides: the result is used
-    only if it says the message is new and the purpose is there; otherwise it is dropped
-    unseen, unrecorded and unlogged. The first search of a conversation waits for the
-    purpose (product.md: it is recorded before the first search)."""
+
+async def _lookup(turn: Turn, text: str, services: Services, *, early: bool) -> Reply | None:
+    """When this instance knows the user gave a purpose in this conversation that is still
+    in force (`purpose_known`), and has time to spare (`early`), the search runs while the
+    state is read: one round trip fewer on every lookup after the first. The state read
+    decides: the result is used only if it says the message is new and the purpose is
+    there; otherwise it is dropped unseen, unrecorded and unlogged. The first search of a
+    conversation waits for the purpose (product.md: it is recorded before the first
+    search)."""
     key = lookup.conversation_key(turn)
     started = None
-    if services.conversations.purpose_known(key):
+    if early and services.conversations.purpose_known(key):
         started = lookup.start_search(text, services)
     try:
         first, snapshot = await services.conversations.open(key, turn.activity_id)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
@@ -113,6 +113,17 @@ def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
+@dataclass(slots=True)
+class LookupsInProgress:
+    """The lookups this instance is in the middle of. With spare processor time a search
+    may run while the turn's state is read; when many turns are under way there is none
+    to spare, and running the two at once only adds to the queue
+    (dialogs/conversation.py)."""
+
+    count: int = 0
+    most_for_early_search: int = 2
+
+
 @dataclass(frozen=True, slots=True)
 class Services:
     search: Searcher
@@ -122,6 +133,7 @@ class Services:
     policy: Policy
     clock: Callable[[], dt.datetime] = utc_now
     """UTC now; `today` for ages is its date in England (see `today`)."""
+    lookups: LookupsInProgress = field(default_factory=LookupsInProgress)
 
     def today(self) -> dt.date:
         return self.clock().astimezone(_LONDON).date()

@@ -97,6 +97,12 @@ async def test_once_a_purpose_is_known_the_search_runs_while_the_state_is_read()
     assert order == ["search started", "state read"]
     assert "Kelly" in card_text(reply)
 
+    order.clear()
+    w.services.lookups.count = w.services.lookups.most_for_early_search  # a busy instance
+    (reply,) = await say(w, "find kelly smith 01/01/2001")
+    assert order == ["state read", "search started"]
+    assert w.services.lookups.count == w.services.lookups.most_for_early_search
+
 
 async def test_a_search_started_early_is_dropped_unrecorded_when_the_state_says_so() -> None:
     w = make_world()
