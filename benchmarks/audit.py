@@ -333,7 +333,7 @@ def main() -> None:
     parser.add_argument("--writers", type=int, default=16)
     parser.add_argument("--per-writer", type=int, default=300)
     parser.add_argument("--verify-entries", type=int, default=200_000)
-    parser.add_argument("--turns", type=int, default=500, help="lookup turns each way (0: skip)")
+    parser.add_argument("--turns", type=int, default=1000, help="lookup turns each way (0: skip)")
     parser.add_argument("--turn-people", type=int, default=100_000)
     run(parser.parse_args())
 
