@@ -100,8 +100,8 @@ class _Shape:
     """Whether each single name's holders are fetched whatever their date of birth
     (when there are few enough): not when a full date was typed (see keys.py)."""
     dated_only: bool = False
-    """The first, narrow pass (see `PersonSearch.search_people`): people born on the date
-    typed, a near date, or on no recorded date, and nobody else."""
+    """The first, narrow pass (see `_first_pass`): holders of the selective keys born on
+    the date typed, a near date, or on no recorded date, and nobody else."""
 
 
 def _shape(plan: RetrievalPlan, dialect: str, *, dated_only: bool = False) -> _Shape:
@@ -110,12 +110,12 @@ def _shape(plan: RetrievalPlan, dialect: str, *, dated_only: bool = False) -> _S
         dialect=dialect,
         case_id=plan.case_id is not None,
         exact_date=plan.exact_date is not None and not dated_only,
-        near_dates=(bool(plan.near_dates) or dated_only) and broad,
+        near_dates=bool(plan.near_dates) and broad and not dated_only,
         date_range=plan.date_range is not None and broad and not dated_only,
         keys=bool(plan.keys),
         any_date_keys=bool(plan.any_date_keys) and not dated_only,
         keys_dated=bool(plan.keys) and (dated_only or plan.any_date_keys != plan.keys),
-        broad_keys=len(plan.broad_keys),
+        broad_keys=0 if dated_only else len(plan.broad_keys),
         broad_holders=plan.broad_holders and not dated_only,
         dated_only=dated_only,
     )
@@ -159,8 +159,8 @@ def _step(value: int) -> Any:
 
 
 @cache
-def _statement(shape: _Shape) -> Select[Any]:
-    """The whole search for plans of this shape, built once."""
+def _statement(shape: _Shape) -> Select[Any] | None:
+    """The whole search for plans of this shape, built once; None if it looks nothing up."""
     dialect = shape.dialect
     branches: list[Select[Any]] = []
     if shape.case_id:
@@ -197,8 +197,7 @@ def _statement(shape: _Shape) -> Select[Any]:
         # key it seeks each (key, date) pair.
         broad = _keys.c.key == bindparam(f"broad_{number}", type_=Text())
         if shape.near_dates:
-            dates = "dated" if shape.dated_only else "near_dates"
-            branches.append(_born_on(broad, dates, number, dialect))
+            branches.append(_born_on(broad, "near_dates", number, dialect))
         if not shape.broad_holders:
             continue
         if shape.date_range:
@@ -227,6 +226,8 @@ def _statement(shape: _Shape) -> Select[Any]:
                 counted.c.holding <= bindparam("broad_limit", type_=Integer())
             )
         )
+    if not branches:
+        return None
     hits = union_all(*branches).subquery("hits")
     first_step = func.min(hits.c.step)
     chosen = (
@@ -277,8 +278,6 @@ def _parameters(plan: RetrievalPlan, shape: _Shape) -> dict[str, Any]:
         values["dated_keys"] = [*exact, *plan.near_dates, UNKNOWN_DATE_OF_BIRTH]
     if shape.any_date_keys:
         values["any_date_keys"] = sorted(plan.any_date_keys)
-    if shape.dated_only:
-        values["dated"] = [*exact, *plan.near_dates]
     if shape.broad_holders and shape.broad_keys:
         values["broad_fetch"] = plan.broad_limit + 1
         values["broad_limit"] = plan.broad_limit
@@ -310,9 +309,10 @@ async def find_candidates(
 
     `dated_only`: only people born on the exact or a near date, or with no date recorded."""
     shape = _shape(plan, connection.dialect.name, dated_only=dated_only)
-    if not (shape.case_id or shape.exact_date or shape.keys or shape.broad_keys):
+    statement = _statement(shape)
+    if statement is None:
         return []
-    rows = await read_rows(connection, _statement(shape), _parameters(plan, shape))
+    rows = await read_rows(connection, statement, _parameters(plan, shape))
     return _candidates(rows)
 
 
@@ -331,19 +331,21 @@ async def _first_pass(
     today: dt.date,
     limit: int,
 ) -> tuple[SearchOutcome | None, list[Candidate]]:
-    """With a full date of birth, look first at the people holding one of the query's name
-    keys who were born on it, on a near date or on no recorded date; if one of them is
-    a confident match, that is the answer.
+    """With a full date of birth, look first at the people holding one of the query's
+    selective name keys (`plan.keys`, not single names) who were born on it, on a near
+    date or on no recorded date; if one of them is a confident match, that is the answer.
 
     The answer is the same as the full search's. Anyone else was born on a different
-    date, so scores at most DOB_FACTORS[DIFFERENT] (0.4), or holds none of the keys,
+    date, so scores at most DOB_FACTORS[DIFFERENT] (0.4), or holds none of those keys,
     which survive typing errors, short forms, variants and sound-alikes in either
     name, so their name is different and scores well under 0.7 (two typing errors
-    0.56, a different first name 0.3). A confident match scores at least 0.85 and
-    must lead by CONFIDENT_MARGIN (0.15), so none of them could come first or make
-    it ambiguous. The full search also reads everyone born on the date and every
-    holder of the names as typed, whatever their date of birth: at a million
-    people, dozens to a hundred more candidates to score.
+    0.56, a different first name with the same surname 0.3). A confident match scores
+    at least 0.85 and must lead by CONFIDENT_MARGIN (0.15), so none of them could come
+    first or make it ambiguous. The full search also reads everyone born on the date,
+    the holders of each single name born near it and every holder of the names as
+    typed, whatever their date of birth: at a million people, dozens to a hundred
+    more candidates to score, and for a name of several words hundreds of index seeks.
+    search_quality.py checks the agreement on every request it makes.
     """
     if plan.exact_date is None or plan.case_id is not None:
         return None, []
