@@ -75,9 +75,10 @@ def create_engine(database: DatabaseLike, **kwargs: Any) -> AsyncEngine:
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
         # Every use of a connection ends its own transaction (commit, or the rollback of
-        # leaving `connect()` or `begin()`), so the pool's rollback on check-in has
-        # nothing to undo; through aiosqlite it is one more trip to the driver's thread
-        # on every write.
+        # leaving `connect()` or `begin()`, which SQLAlchemy runs to completion even when
+        # the task is cancelled; nothing here takes SQLite's raw connection), so the
+        # pool's rollback on check-in has nothing to undo; through aiosqlite it is one
+        # more trip to the driver's thread on every write.
         kwargs.setdefault("pool_reset_on_return", None)
     elif is_sqlite(url):
         # An in-memory database lives in one connection: there is no pool to size.

@@ -54,8 +54,8 @@ Retrieval the database half should implement (see `RetrievalPlan`):
    with a typing error in the name and a date of birth far off scores at most
    0.4 x 0.88 and is not worth a place in the list; reading every holder of
    every typing-error key at a million people was most of the search's time.
-6. only when no full date was typed (``plan.broad_holders``): each of
-   ``plan.broad_keys``, its people, only when there are at most
+6. unless a full date of birth was typed with a first name and a surname
+   (``plan.broad_holders``): each of ``plan.broad_keys``, its people, only when there are at most
    ``plan.broad_limit`` of them (fetch ``limit + 1`` rows and drop the key
    when it overflows). This finds "Jayden Wojciechowski" under any misspelling
    of Jayden, and finds a single rare name typed alone.
@@ -258,7 +258,7 @@ class RetrievalPlan:
     them, unless a full date of birth was typed; then only `QueryKeys.exact_keys`, and
     the other keys find people born on the date typed, a near date or no recorded date."""
     broad_holders: bool
-    """Whether step 6 applies: not when a full date of birth was typed."""
+    """Whether step 6 applies: not when a full date of birth was typed with a name pair."""
 
     @property
     def filter_keys(self) -> frozenset[str]:
@@ -287,5 +287,7 @@ def retrieval_plan(query: ParsedQuery) -> RetrievalPlan:
         broad_limit=found_keys.broad_limit,
         max_candidates=MAX_CANDIDATES,
         any_date_keys=found_keys.keys if typed is None else found_keys.exact_keys,
-        broad_holders=typed is None,
+        # One name alone (or an initial and a surname) has no selective keys: its holders,
+        # when few, are all it can be looked up by, whatever the date.
+        broad_holders=typed is None or not found_keys.keys,
     )

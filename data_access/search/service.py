@@ -98,7 +98,8 @@ class _Shape:
     broad_keys: int
     broad_holders: bool
     """Whether each single name's holders are fetched whatever their date of birth
-    (when there are few enough): not when a full date was typed (see keys.py)."""
+    (when there are few enough): not when a full date was typed with a name pair
+    (see keys.py)."""
     dated_only: bool = False
     """The first, narrow pass (see `_first_pass`): holders of the selective keys born on
     the date typed, a near date, or on no recorded date, and nobody else."""
@@ -272,7 +273,9 @@ def _parameters(plan: RetrievalPlan, shape: _Shape) -> dict[str, Any]:
         values["range_end"] = plan.date_range.end
     exact = [plan.exact_date] if plan.exact_date else []
     if shape.keys_dated:
-        values["keys"] = sorted(plan.keys)
+        # Those looked up at any date already (the names as typed) need no second look.
+        dated = plan.keys if shape.dated_only else plan.keys - plan.any_date_keys
+        values["keys"] = sorted(dated)
         # People with no date recorded only through the selective keys: one who holds
         # none of them has a different name, and scores too low to matter (_first_pass).
         values["dated_keys"] = [*exact, *plan.near_dates, UNKNOWN_DATE_OF_BIRTH]

@@ -268,6 +268,10 @@ def test_with_a_full_date_only_the_names_as_typed_are_looked_up_at_any_date() ->
     assert dated.any_date_keys < dated.keys
     assert dated.broad_holders is False
 
+    one_name = retrieval_plan(parse("wojciechowski 12/03/2016"))
+    assert not one_name.keys
+    assert one_name.broad_holders is True
+
     for undated in ("jayden smith", "jayden smith 2016", "jayden smith aged 10"):
         plan = retrieval_plan(parse(undated))
         assert plan.any_date_keys == plan.keys
