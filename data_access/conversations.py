@@ -30,10 +30,10 @@ _state = cast(Table, ConversationState.__table__)
 _handled = cast(Table, HandledActivity.__table__)
 
 HANDLED_KEEP = dt.timedelta(days=1)
+"""Teams re-delivers within seconds; a day of handled ids is plenty."""
 PURPOSE_HINTS = 10_000
 """How many conversations' "a purpose was given at" times an instance remembers (see
 `ConversationStore.purpose_known`)."""
-"""Teams re-delivers within seconds; a day of handled ids is plenty."""
 
 log = logging.getLogger(__name__)
 
@@ -192,10 +192,9 @@ class ConversationStore:
         if not activity_id:
             return True, await self.get(key)
         if self._engine.dialect.name != "postgresql":
-            first, snapshot = await asyncio.gather(
+            return await asyncio.gather(
                 self.first_delivery(activity_id, key.conversation_id), self.get(key)
             )
-            return first, snapshot
         now = self._clock()
         parameters = {
             **_key_parameters(key),

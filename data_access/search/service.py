@@ -90,7 +90,6 @@ class _Shape:
     exact_date: bool
     near_dates: bool
     date_range: bool
-    keys: bool
     any_date_keys: bool
     """Whether some selective keys are looked up whatever the date of birth: all of
     them, unless the look-ups by date (`keys_dated`) cover the others."""
@@ -113,7 +112,6 @@ def _shape(plan: RetrievalPlan, dialect: str, *, dated_only: bool = False) -> _S
         exact_date=plan.exact_date is not None and not dated_only,
         near_dates=bool(plan.near_dates) and broad and not dated_only,
         date_range=plan.date_range is not None and broad and not dated_only,
-        keys=bool(plan.keys),
         any_date_keys=bool(plan.any_date_keys) and not dated_only,
         keys_dated=bool(plan.keys) and (dated_only or plan.any_date_keys != plan.keys),
         broad_keys=0 if dated_only else len(plan.broad_keys),

@@ -212,8 +212,6 @@ class FakeConversations:
         self.offered: dict[ConversationKey, tuple[OfferedPerson, ...]] = {}
         self.search_ids: dict[ConversationKey, str] = {}
         self.delivered: set[tuple[str, str]] = set()
-        self.opening: list[ConversationKey] = []
-        """Keys whose state `open` has begun reading, in order."""
 
     async def get(self, key: ConversationKey) -> Snapshot:
         now = self.clock()
@@ -248,7 +246,6 @@ class FakeConversations:
         return purpose is not None and self.clock() - purpose.given_at < self.ttl
 
     async def open(self, key: ConversationKey, activity_id: str | None) -> tuple[bool, Snapshot]:
-        self.opening.append(key)
         await asyncio.sleep(0)  # a round trip, during which other work may run
         first = True
         if activity_id:
