@@ -167,6 +167,8 @@ def create_app(
 
     async def stop_identity(_: web.Application) -> None:
         await sweeper.stop()
+        if isinstance(conversations, ConversationStore):
+            await conversations.close()
         try:
             await sent_cards.close()
         except Exception as error:  # the database gone at shutdown: those cards expire on view

@@ -302,6 +302,12 @@ class ConversationStore:
 
         self._forgetting = asyncio.get_running_loop().create_task(forget())
 
+    async def close(self) -> None:
+        """At shutdown: let a background forgetting under way finish, so that its
+        connection goes back to the pool before the engine is disposed."""
+        if self._forgetting is not None:
+            await self._forgetting
+
     async def forget_expired(self) -> int:
         """Delete the state of conversations idle for longer than a purpose lasts: their
         reason, any kept request (search text) and the people last offered are all

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+from collections.abc import AsyncIterator, Callable
 
+import pytest
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -16,20 +18,35 @@ KEY = ConversationKey("tenant-1", "a:conversation", "user-1")
 TTL = dt.timedelta(hours=8)
 
 
-def store(engine: AsyncEngine, clock: Clock) -> ConversationStore:
-    return ConversationStore(engine, purpose_ttl=TTL, clock=clock)
+StoreFactory = Callable[[Clock], ConversationStore]
 
 
-async def test_a_new_conversation_has_no_state(engine: AsyncEngine) -> None:
-    snapshot = await store(engine, Clock()).get(KEY)
+@pytest.fixture
+async def store(engine: AsyncEngine) -> AsyncIterator[StoreFactory]:
+    """Makes stores (one per bot instance) on the test's database, and closes them: a
+    store may be forgetting old message ids in the background (the clock is on the
+    minute)."""
+    made: list[ConversationStore] = []
+
+    def make(clock: Clock) -> ConversationStore:
+        made.append(ConversationStore(engine, purpose_ttl=TTL, clock=clock))
+        return made[-1]
+
+    yield make
+    for conversations in made:
+        await conversations.close()
+
+
+async def test_a_new_conversation_has_no_state(store: StoreFactory) -> None:
+    snapshot = await store(Clock()).get(KEY)
     assert snapshot.purpose is None
     assert snapshot.pending_text is None
     assert snapshot.offered == ()
 
 
-async def test_a_kept_request_is_handed_back_once_with_the_purpose(engine: AsyncEngine) -> None:
+async def test_a_kept_request_is_handed_back_once_with_the_purpose(store: StoreFactory) -> None:
     clock = Clock()
-    one, other = store(engine, clock), store(engine, clock)  # two instances of the bot
+    one, other = store(clock), store(clock)  # two instances of the bot
     await one.keep_pending(KEY, "find jayden smith 12/03/2016")
     assert (await other.get(KEY)).pending_text == "find jayden smith 12/03/2016"
 
@@ -44,9 +61,9 @@ async def test_a_kept_request_is_handed_back_once_with_the_purpose(engine: Async
     assert snapshot.pending_text is None
 
 
-async def test_the_purpose_and_a_kept_request_expire(engine: AsyncEngine) -> None:
+async def test_the_purpose_and_a_kept_request_expire(store: StoreFactory) -> None:
     clock = Clock()
-    conversations = store(engine, clock)
+    conversations = store(clock)
     await conversations.set_purpose(KEY, "Strategy discussion", None)
     await conversations.keep_pending(KEY, "jayden smith")
     clock.advance(hours=7, minutes=59)
@@ -59,15 +76,15 @@ async def test_the_purpose_and_a_kept_request_expire(engine: AsyncEngine) -> Non
     assert pending is None  # an expired request is not run
 
 
-async def test_each_user_of_a_group_chat_has_their_own_purpose(engine: AsyncEngine) -> None:
-    conversations = store(engine, Clock())
+async def test_each_user_of_a_group_chat_has_their_own_purpose(store: StoreFactory) -> None:
+    conversations = store(Clock())
     other_user = ConversationKey(KEY.tenant_id, KEY.conversation_id, "user-2")
     await conversations.set_purpose(KEY, "Strategy discussion", None)
     assert (await conversations.get(other_user)).purpose is None
 
 
-async def test_offered_people_are_kept_with_their_search(engine: AsyncEngine) -> None:
-    conversations = store(engine, Clock())
+async def test_offered_people_are_kept_with_their_search(store: StoreFactory) -> None:
+    conversations = store(Clock())
     offered = (
         OfferedPerson("P1", "possible", "same name; different date of birth"),
         OfferedPerson("P2", "possible", "Bob is a short form of Robert"),
@@ -80,8 +97,8 @@ async def test_offered_people_are_kept_with_their_search(engine: AsyncEngine) ->
     assert (await conversations.get(KEY)).offered == offered[:1]
 
 
-async def test_a_message_delivered_again_is_seen_as_such_even_at_once(engine: AsyncEngine) -> None:
-    conversations = store(engine, Clock())
+async def test_a_message_delivered_again_is_seen_as_such_even_at_once(store: StoreFactory) -> None:
+    conversations = store(Clock())
     answers = await asyncio.gather(
         *(conversations.first_delivery("activity-1", KEY.conversation_id) for _ in range(5))
     )
@@ -90,9 +107,9 @@ async def test_a_message_delivered_again_is_seen_as_such_even_at_once(engine: As
     assert await conversations.first_delivery("activity-1", "another-conversation")
 
 
-async def test_opening_a_turn_notes_the_message_and_reads_the_state(engine: AsyncEngine) -> None:
+async def test_opening_a_turn_notes_the_message_and_reads_the_state(store: StoreFactory) -> None:
     clock = Clock()
-    conversations, other_instance = store(engine, clock), store(engine, clock)
+    conversations, other_instance = store(clock), store(clock)
     first, snapshot = await conversations.open(KEY, "activity-1")
     assert first
     assert snapshot.purpose is None
@@ -117,9 +134,11 @@ async def test_opening_a_turn_notes_the_message_and_reads_the_state(engine: Asyn
     assert state.pending_text == "smith"
 
 
-async def test_expired_state_is_deleted_not_just_ignored(engine: AsyncEngine) -> None:
+async def test_expired_state_is_deleted_not_just_ignored(
+    engine: AsyncEngine, store: StoreFactory
+) -> None:
     clock = Clock()
-    conversations = store(engine, clock)
+    conversations = store(clock)
     other = ConversationKey(KEY.tenant_id, "a:other", KEY.user_id)
     await conversations.keep_pending(KEY, "find jayden smith 12/03/2016")
     await conversations.first_delivery("activity-1", KEY.conversation_id)
@@ -136,11 +155,26 @@ async def test_expired_state_is_deleted_not_just_ignored(engine: AsyncEngine) ->
     assert await conversations.first_delivery("activity-1", KEY.conversation_id)  # forgotten
 
 
+async def test_old_message_ids_are_forgotten_in_the_background_and_close_waits_for_it(
+    engine: AsyncEngine, store: StoreFactory
+) -> None:
+    clock = Clock()  # on the minute: each delivery now and then forgets old ids
+    conversations = store(clock)
+    assert await conversations.first_delivery("activity-1", KEY.conversation_id)
+    await conversations.close()
+    clock.advance(days=2)
+    assert await conversations.first_delivery("activity-2", KEY.conversation_id)
+    await conversations.close()  # returns once the forgetting has finished
+    async with engine.connect() as connection:
+        kept = (await connection.execute(text("SELECT activity_id FROM handled_activity"))).all()
+    assert [row[0] for row in kept] == ["activity-2"]
+
+
 async def test_an_instance_knows_a_purpose_it_has_seen_until_it_expires(
-    engine: AsyncEngine,
+    store: StoreFactory,
 ) -> None:
     clock = Clock()
-    one, other = store(engine, clock), store(engine, clock)  # two instances of the bot
+    one, other = store(clock), store(clock)  # two instances of the bot
     assert not one.purpose_known(KEY)
     await one.set_purpose(KEY, "Strategy discussion", None)
     assert one.purpose_known(KEY)
