@@ -9,7 +9,9 @@ In one run, on this machine, one bot at a time:
   MicrosoftAppId (authentication off, on loopback only), the social worker
   role from FC_DEV_ROLES, on a database of the demo population (by default a
   1,000,000-person SQLite file under var/bench/, built once and then reused,
-  as benchmarks/search_speed.py does).
+  as benchmarks/search_speed.py does); once with one process (the default)
+  and once with a worker process per core (FC_WORKERS, --workers). The echo
+  bot is one process, as botbuilder's samples run.
 
 Each bot runs in its own process and replies to a fake Bot Framework
 connector served by this process on 127.0.0.1. Simulated users (each with
@@ -28,7 +30,7 @@ than the stock echo turn, at p50 and p95.
 
     python benchmarks/turns.py [--bots echo,ours] [--concurrency 1,16] [--turns 200]
         [--warm-up 20] [--turn help|lookup] [--database URL] [--people 1000000]
-        [--work var/bench] [--ours-root DIR]
+        [--workers 1,2] [--work var/bench] [--ours-root DIR]
 
 WHAT A TURN IS lives in one place, `OUR_TURN` below (with `help_turn` and
 `lookup_turn` beside it): the messages each user sends (a function of the
@@ -68,6 +70,10 @@ from data_access.models import Person
 
 DEFAULT_PEOPLE = 1_000_000
 DEFAULT_WORK = ROOT / "var" / "bench"
+CORES = os.cpu_count() or 1
+DEFAULT_WORKERS = "1" if CORES == 1 else f"1,{CORES}"
+"""Our bot as `familycontext serve` runs by default (one process), and with a worker process
+per core (FC_WORKERS, as the admin guide recommends for production)."""
 TENANT_ID = "5f6e3a51-7c1e-4b0e-9a44-3d0b6c1d2e77"
 BOT_ACCOUNT = {"id": "28:familycontext-bench", "name": "Bot"}
 REPLY_TIMEOUT_SECONDS = 30.0
@@ -391,7 +397,9 @@ def echo_bot(port: int, scenario: Scenario) -> BotProcess:
     return BotProcess("echo (stock botbuilder)", command, {}, echo)
 
 
-def our_bot(port: int, database_url: str, scenario: Scenario, root: Path = ROOT) -> BotProcess:
+def our_bot(
+    port: int, database_url: str, scenario: Scenario, root: Path = ROOT, workers: int = 1
+) -> BotProcess:
     """`familycontext serve`, from this checkout or from `root` (another copy of the code,
     such as a `git archive` of an earlier commit, to compare before and after a change)."""
     env = {
@@ -401,10 +409,12 @@ def our_bot(port: int, database_url: str, scenario: Scenario, root: Path = ROOT)
         "FC_DEV_ROLES": "SocialWorker",
         "FC_ALLOWED_TENANT_IDS": "",
         "FC_DATABASE_URL": database_url,
+        "FC_WORKERS": str(workers),
         **scenario.bot_env,
     }
     command = [*FAMILYCONTEXT, "serve", "--host", "127.0.0.1", "--port", str(port)]
-    return BotProcess(f"ours ({scenario.name})", command, env, scenario, root)
+    processes = f"{workers} worker{'s' if workers > 1 else ''}"
+    return BotProcess(f"ours ({scenario.name}, {processes})", command, env, scenario, root)
 
 
 @contextlib.asynccontextmanager
@@ -564,9 +574,9 @@ async def run_bots(
     results: list[Result] = []
     notes: list[str] = []
     try:
-        for bot in bots:
+        for number, bot in enumerate(bots, 1):
             port = int(bot.command[bot.command.index("--port") + 1])
-            log = work / f"turns-{bot.name.split()[0]}.log"
+            log = work / f"turns-{number}-{bot.name.split()[0]}.log"
             async with running(bot, port, log) as url:
                 offset = 0
                 for users in concurrency:
@@ -667,17 +677,17 @@ def report(results: list[Result], turns: int, warm_up: int) -> None:
             f"| {r.errors} | {r.first_reply} |"
         )
     echo = {r.users: r for r in results if r.bot.startswith("echo") and r.turns}
-    ours = {r.users: r for r in results if r.bot.startswith("ours") and r.turns}
-    common = sorted(set(echo) & set(ours))
-    if common:
+    ours = [r for r in results if r.bot.startswith("ours") and r.turns and r.users in echo]
+    if ours:
         print()
-        print("| users | ours / echo, reply p50 | ours / echo, reply p95 | goal (<= 1) |")
-        print("|---:|---:|---:|---|")
-        for users in common:
-            p50 = percentile(ours[users].reply_ms, 0.5) / percentile(echo[users].reply_ms, 0.5)
-            p95 = percentile(ours[users].reply_ms, 0.95) / percentile(echo[users].reply_ms, 0.95)
+        print("| bot | users | ours / echo, reply p50 | ours / echo, reply p95 | goal (<= 1) |")
+        print("|---|---:|---:|---:|---|")
+        for r in ours:
+            base = echo[r.users]
+            p50 = percentile(r.reply_ms, 0.5) / percentile(base.reply_ms, 0.5)
+            p95 = percentile(r.reply_ms, 0.95) / percentile(base.reply_ms, 0.95)
             met = "met" if p50 <= 1 and p95 <= 1 else "not met"
-            print(f"| {users} | {p50:.2f} | {p95:.2f} | {met} |")
+            print(f"| {r.bot} | {r.users} | {p50:.2f} | {p95:.2f} | {met} |")
 
 
 def main() -> None:
@@ -694,6 +704,11 @@ def main() -> None:
     )
     parser.add_argument(
         "--turn", choices=sorted(TURNS), default=OUR_TURN.name, help="what our bot is sent"
+    )
+    parser.add_argument(
+        "--workers",
+        default=DEFAULT_WORKERS,
+        help="our bot's FC_WORKERS, one run of ours for each (default: 1 and one per core)",
     )
     parser.add_argument("--people", type=int, default=DEFAULT_PEOPLE)
     parser.add_argument("--work", type=Path, default=DEFAULT_WORK)
@@ -722,7 +737,8 @@ def main() -> None:
     if "echo" in names:
         bots.append(echo_bot(free_port(), scenario))
     if "ours" in names:
-        bots.append(our_bot(free_port(), database, scenario, args.ours_root.resolve()))
+        for workers in sorted({int(count) for count in args.workers.split(",")}):
+            bots.append(our_bot(free_port(), database, scenario, args.ours_root.resolve(), workers))
     if not bots:
         raise SystemExit("--bots: name echo, ours, or both")
 

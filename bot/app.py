@@ -82,10 +82,12 @@ def create_app(
     bot_token_source: BotTokenSource | None = None,
     authoriser: Authoriser | None = None,
     services: Services | None = None,
+    metrics: Metrics | None = None,
 ) -> web.Application:
     """The app. For tests: `bot_token_source` replaces msal for the bot's own token,
     `authoriser` replaces single sign-on (or the development roles) for users' roles, and
-    `services` replaces the conversation's stores (to inject faults)."""
+    `services` replaces the conversation's stores (to inject faults). `metrics`: shared
+    by several worker processes (bot/workers.py)."""
     keep_personal_data_out_of_logs()
     service_urls = ServiceUrlPolicy.from_settings(settings)
     inbound = InboundAuthenticator(settings, service_urls)
@@ -103,7 +105,7 @@ def create_app(
         app_id=settings.microsoft_app_id,
         max_age=dt.timedelta(hours=settings.card_max_age_hours),
     )
-    metrics = Metrics()
+    metrics = metrics or Metrics()
 
     def refuse(reason: RefusalReason) -> web.Response:
         log.warning("refused a request to /api/messages: %s", reason.value)

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import time
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 
 from aiohttp import web
 from aiohttp.typedefs import Middleware
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Histogram
 from prometheus_client.exposition import generate_latest
+from prometheus_client.multiprocess import MultiProcessCollector
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
@@ -20,8 +22,14 @@ _LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 15.
 
 
 class Metrics:
-    def __init__(self) -> None:
+    def __init__(self, shared: Path | None = None) -> None:
+        """`shared`: the folder of prometheus_client's multi-process mode (bot/workers.py),
+        when several worker processes serve: `/metrics` then reports all of them."""
         self.registry = CollectorRegistry(auto_describe=True)
+        self._exposed = self.registry
+        if shared is not None:
+            self._exposed = CollectorRegistry()
+            MultiProcessCollector(self._exposed, path=str(shared))  # type: ignore[no-untyped-call]
         self.requests = Counter(
             "familycontext_http_requests",
             "HTTP requests answered, by route and status.",
@@ -64,6 +72,6 @@ class Metrics:
         return measure
 
     async def handler(self, _: web.Request) -> web.Response:
-        response = web.Response(body=generate_latest(self.registry))
+        response = web.Response(body=generate_latest(self._exposed))
         response.headers["Content-Type"] = CONTENT_TYPE_LATEST
         return response

@@ -6,6 +6,7 @@ import asyncio
 import gc
 import logging
 import sys
+from pathlib import Path
 
 from aiohttp import web
 
@@ -13,8 +14,10 @@ from bot.app import create_app
 from bot.composition import disclosure_rules
 from bot.database import database_for
 from bot.logging_policy import keep_personal_data_out_of_logs
-from bot.settings import Settings, check_can_serve
-from data_access.engine import Database, create_engine
+from bot.metrics import Metrics
+from bot.settings import ConfigurationError, Settings, check_can_serve
+from bot.workers import can_fork, listening_socket, shared_metrics, supervise
+from data_access.engine import Database, create_engine, is_sqlite, sqlite_path
 from data_access.migrate import current_revision, head_revision, upgrade
 
 log = logging.getLogger(__name__)
@@ -74,19 +77,22 @@ def serve(settings: Settings, *, host: str, port: int) -> int:
     )
     keep_personal_data_out_of_logs()
     database = database_for(settings)
+    if settings.workers > 1:
+        check_can_serve_from_workers(database.url)
     asyncio.run(prepare_database(settings, database))
     if settings.authentication_disabled:
         roles = ", ".join(settings.effective_dev_roles) or "none"
         print(UNAUTHENTICATED_WARNING.format(host=host, roles=roles), file=sys.stderr)
     print(PLAYGROUND_HINT.format(host=host, port=port), file=sys.stderr)
 
-    async def application() -> web.Application:
+    async def application(shared_metrics_folder: Path | None = None) -> web.Application:
         engine = create_engine(
             database,
             pool_size=settings.database_pool_size,
             max_overflow=settings.database_max_overflow,
         )
-        app = create_app(settings, engine)
+        metrics = Metrics(shared_metrics_folder) if shared_metrics_folder else None
+        app = create_app(settings, engine, metrics=metrics)
 
         async def close_engine(_: web.Application) -> None:
             await engine.dispose()
@@ -95,5 +101,26 @@ def serve(settings: Settings, *, host: str, port: int) -> int:
         app.on_startup.append(_freeze_start_up_objects)
         return app
 
-    web.run_app(application(), host=host, port=port, print=None)
-    return 0
+    access_log = logging.getLogger("aiohttp.access") if settings.access_log else None
+    if settings.workers == 1:
+        web.run_app(application(), host=host, port=port, print=None, access_log=access_log)
+        return 0
+    sock = listening_socket(host, port)
+    with shared_metrics() as folder:
+
+        def run_worker() -> None:
+            web.run_app(application(folder), sock=sock, print=None, access_log=access_log)
+
+        code = supervise(settings.workers, run_worker)
+    sock.close()
+    return code
+
+
+def check_can_serve_from_workers(url: str) -> None:
+    if not can_fork():
+        raise ConfigurationError("FC_WORKERS above 1 needs a POSIX system (fork); use 1 here")
+    if is_sqlite(url) and sqlite_path(url) is None:
+        raise ConfigurationError(
+            "FC_WORKERS above 1 needs a database the workers can share: an in-memory SQLite "
+            "database belongs to one process"
+        )

@@ -115,6 +115,21 @@ class Settings(BaseSettings):
         description="How many synthetic people the embedded demo database gets on first run.",
     )
     log_level: str = Field("INFO", validation_alias=_env("FC_LOG_LEVEL"))
+    workers: int = Field(
+        1,
+        ge=1,
+        le=64,
+        validation_alias=_env("FC_WORKERS"),
+        description="Worker processes `familycontext serve` runs (one per core is usual): "
+        "one process uses one core at most.",
+    )
+    access_log: bool = Field(
+        False,
+        validation_alias=_env("FC_ACCESS_LOG"),
+        description="Log a line per HTTP request (aiohttp's access log, at INFO). Off by "
+        "default: the platform in front of the bot logs requests, /metrics counts them, and "
+        "a line per request costs about 3 % of a busy instance's CPU.",
+    )
     database_entra_auth: bool = Field(
         False,
         validation_alias=_env("FC_DATABASE_ENTRA_AUTH"),

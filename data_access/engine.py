@@ -23,7 +23,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 
-from data_access.sqlite_driver import one_trip_module
+from data_access.sqlite_driver import OneTripConnection, one_trip_module
 
 PasswordProvider = Callable[[], Awaitable[str]]
 
@@ -129,14 +129,39 @@ def for_single_reads(engine: AsyncEngine) -> AsyncEngine:
 
 @asynccontextmanager
 async def single_statement_write(engine: AsyncEngine) -> AsyncIterator[AsyncConnection]:
-    """For a write of one statement: on PostgreSQL it commits on its own, without BEGIN and
-    COMMIT round trips; on SQLite it is a `write_transaction`."""
+    """For writes of one statement each: each commits on its own, in one round trip on
+    PostgreSQL (no BEGIN and COMMIT) and in one trip to aiosqlite's thread on SQLite,
+    where this process's writers take turns (see `write_transaction`)."""
     if engine.dialect.name == "postgresql":
         async with for_single_reads(engine).connect() as connection:
             yield connection
         return
-    async with write_transaction(engine) as connection:
-        yield connection
+    async with _write_lock(engine), engine.connect() as connection:
+        adapted = await _adapted(connection)
+        if not isinstance(adapted, OneTripConnection):  # the stock adapter: one transaction
+            yield connection
+            await connection.commit()
+            return
+        # The lock is held for the statement's trip only, not for a second one to commit:
+        # at sixteen busy users, each trip waits its turn in the event loop.
+        adapted.commit_each_statement = True
+        try:
+            yield connection
+        finally:
+            adapted.commit_each_statement = False
+        await connection.commit()  # nothing is open: costs no trip
+
+
+async def _adapted(connection: AsyncConnection) -> Any:
+    """The DBAPI connection (SQLAlchemy's adapter) under `connection`."""
+    return (await connection.get_raw_connection()).dbapi_connection
+
+
+def _write_lock(engine: AsyncEngine) -> asyncio.Lock:
+    lock = _WRITE_LOCKS.get(engine.sync_engine)
+    if lock is None:
+        lock = _WRITE_LOCKS.setdefault(engine.sync_engine, asyncio.Lock())
+    return lock
 
 
 @asynccontextmanager
@@ -154,8 +179,5 @@ async def write_transaction(engine: AsyncEngine) -> AsyncIterator[AsyncConnectio
         async with engine.begin() as connection:
             yield connection
         return
-    lock = _WRITE_LOCKS.get(engine.sync_engine)
-    if lock is None:
-        lock = _WRITE_LOCKS.setdefault(engine.sync_engine, asyncio.Lock())
-    async with lock, engine.begin() as connection:
+    async with _write_lock(engine), engine.begin() as connection:
         yield connection

@@ -31,9 +31,11 @@ from sqlalchemy.util import EMPTY_DICT
 _Outcome = tuple[Any, Sequence[Any], int, int | None]
 
 
-def _run(aio_connection: Any, operation: str, parameters: Any) -> _Outcome:
-    """On aiosqlite's thread: the whole statement, start to finish."""
-    cursor: sqlite3.Cursor = aio_connection._conn.cursor()
+def _run(aio_connection: Any, operation: str, parameters: Any, commit: bool) -> _Outcome:
+    """On aiosqlite's thread: the whole statement, start to finish (and its commit, when
+    each statement commits on its own)."""
+    connection: sqlite3.Connection = aio_connection._conn
+    cursor = connection.cursor()
     try:
         if parameters is None:
             cursor.execute(operation)
@@ -41,16 +43,31 @@ def _run(aio_connection: Any, operation: str, parameters: Any) -> _Outcome:
             cursor.execute(operation, parameters)
         description = cursor.description
         rows = cursor.fetchall() if description else ()
+        if commit and connection.in_transaction:
+            connection.commit()
         return description, rows, cursor.rowcount, cursor.lastrowid
+    except BaseException:
+        if commit and connection.in_transaction:
+            connection.rollback()
+        raise
     finally:
         cursor.close()
 
 
-def _run_many(aio_connection: Any, operation: str, seq_of_parameters: Any) -> _Outcome:
-    cursor: sqlite3.Cursor = aio_connection._conn.cursor()
+def _run_many(
+    aio_connection: Any, operation: str, seq_of_parameters: Any, commit: bool
+) -> _Outcome:
+    connection: sqlite3.Connection = aio_connection._conn
+    cursor = connection.cursor()
     try:
         cursor.executemany(operation, seq_of_parameters)
+        if commit and connection.in_transaction:
+            connection.commit()
         return None, (), cursor.rowcount, cursor.lastrowid
+    except BaseException:
+        if commit and connection.in_transaction:
+            connection.rollback()
+        raise
     finally:
         cursor.close()
 
@@ -100,15 +117,20 @@ class OneTripCursor(AsyncAdapt_aiosqlite_cursor):
 
     async def _execute_async(self, operation: Any, parameters: Any) -> Any:
         async with self._adapt_connection._execute_mutex:
-            outcome = await self._connection._execute(_run, self._connection, operation, parameters)
+            outcome = await self._connection._execute(
+                _run, self._connection, operation, parameters, self._commits()
+            )
         self._take(outcome)
 
     async def _executemany_async(self, operation: Any, seq_of_parameters: Any) -> Any:
         async with self._adapt_connection._execute_mutex:
             outcome = await self._connection._execute(
-                _run_many, self._connection, operation, seq_of_parameters
+                _run_many, self._connection, operation, seq_of_parameters, self._commits()
             )
         self._take(outcome)
+
+    def _commits(self) -> bool:
+        return bool(getattr(self._adapt_connection, "commit_each_statement", False))
 
     def _take(self, outcome: _Outcome) -> None:
         self._description, rows, self._rowcount, self._lastrowid = outcome
@@ -116,8 +138,31 @@ class OneTripCursor(AsyncAdapt_aiosqlite_cursor):
 
 
 class OneTripConnection(AsyncAdapt_aiosqlite_connection):
-    __slots__ = ()
+    """Commit and rollback cost no trip when SQLite has no transaction open (after a
+    read, whose transaction ends with the statement, or a statement committed on its
+    own); `commit_each_statement` makes each statement commit in its own trip, as a
+    PostgreSQL connection in autocommit mode does (engine.single_statement_write)."""
+
+    __slots__ = ("commit_each_statement",)
     _cursor_cls = OneTripCursor
+
+    def __init__(self, dbapi: Any, connection: Any) -> None:
+        super().__init__(dbapi, connection)
+        self.commit_each_statement = False
+
+    def _open_transaction(self) -> bool:
+        # sqlite3_get_autocommit: safe from any thread, and the connection's thread is
+        # idle here (SQLAlchemy awaits each statement before it commits).
+        raw: sqlite3.Connection | None = self._connection._connection
+        return raw is not None and raw.in_transaction
+
+    def commit(self) -> None:
+        if self._open_transaction():
+            super().commit()
+
+    def rollback(self) -> None:
+        if self._open_transaction():
+            super().rollback()
 
 
 class OneTripModule(AsyncAdapt_aiosqlite_dbapi):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -101,3 +102,25 @@ def test_an_invalid_setting_is_one_clear_line(
     err = capsys.readouterr().err
     assert len(err.strip().splitlines()) == 1
     assert "FC_ENVIRONMENT" in err
+
+
+@pytest.mark.parametrize(("setting", "logger"), [(None, None), ("true", "aiohttp.access")])
+def test_serve_logs_each_request_only_when_asked(
+    sqlite_url: str,
+    monkeypatch: pytest.MonkeyPatch,
+    setting: str | None,
+    logger: str | None,
+) -> None:
+    if setting is not None:
+        monkeypatch.setenv("FC_ACCESS_LOG", setting)
+    started: dict[str, Any] = {}
+
+    def run_app(app: Any, **options: Any) -> None:
+        app.close()  # the coroutine that would build the app: not needed here
+        started.update(options)
+
+    monkeypatch.setattr("bot.server.web.run_app", run_app)
+    assert main(["db", "upgrade"]) == 0
+    assert main(["serve"]) == 0
+    access_log = started["access_log"]
+    assert (access_log.name if access_log is not None else None) == logger

@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 import data_access.engine
 from data_access import sqlite_driver
-from data_access.engine import create_engine
+from data_access.engine import create_engine, single_statement_write, write_transaction
 from data_access.sqlite_driver import OneTripConnection
 
 
@@ -49,15 +49,67 @@ async def test_the_engine_uses_the_one_trip_adapter(sqlite: AsyncEngine) -> None
         assert isinstance(raw.dbapi_connection, OneTripConnection)
 
 
-async def test_a_statement_is_one_trip_and_a_transaction_one_more(
-    sqlite: AsyncEngine, trips: list[str]
-) -> None:
+async def test_a_read_is_one_trip(sqlite: AsyncEngine, trips: list[str]) -> None:
     async with sqlite.connect() as connection:
         await connection.execute(text("SELECT 1"))  # the connection's own set-up trips
         trips.clear()
         rows = (await connection.execute(text("SELECT :a, :b"), {"a": 1, "b": "x"})).all()
     assert rows == [(1, "x")]
-    assert trips == ["_run", "rollback"]  # stock adapter: cursor, execute, fetchall, close, ...
+    # Stock adapter: cursor, execute, fetchall, close, and a rollback of nothing.
+    assert trips == ["_run"]
+
+
+async def test_a_transaction_is_a_trip_per_statement_and_one_to_commit(
+    sqlite: AsyncEngine, trips: list[str]
+) -> None:
+    async with write_transaction(sqlite) as connection:
+        await connection.execute(text("INSERT INTO t (name) VALUES ('a')"))
+        await connection.execute(text("INSERT INTO t (name) VALUES ('b')"))
+    assert trips[-3:] == ["_run", "_run", "commit"]
+    assert await names(sqlite) == ["a", "b"]
+
+
+async def test_a_failed_transaction_leaves_nothing(sqlite: AsyncEngine) -> None:
+    async def both() -> None:
+        async with write_transaction(sqlite) as connection:
+            await connection.execute(text("INSERT INTO t (name) VALUES ('a')"))
+            await connection.execute(text("INSERT INTO t (name) VALUES ('a')"))
+
+    with pytest.raises(IntegrityError):
+        await both()
+    assert await names(sqlite) == []
+
+
+async def test_single_statement_writes_commit_each_in_its_own_trip(
+    sqlite: AsyncEngine, trips: list[str]
+) -> None:
+    async with sqlite.connect() as connection:
+        await connection.execute(text("SELECT 1"))  # open the pool's connection first
+    trips.clear()
+    async with single_statement_write(sqlite) as connection:
+        await connection.execute(text("INSERT INTO t (name) VALUES ('a')"))
+        await connection.execute(text("INSERT INTO t (name) VALUES ('b')"))
+    assert trips == ["_run", "_run"]  # no commit trip
+    assert await names(sqlite) == ["a", "b"]
+
+    async def a_duplicate_after_a_new_one() -> None:
+        async with single_statement_write(sqlite) as connection:
+            await connection.execute(text("INSERT INTO t (name) VALUES ('c')"))
+            await connection.execute(text("INSERT INTO t (name) VALUES ('a')"))
+
+    with pytest.raises(IntegrityError):
+        await a_duplicate_after_a_new_one()
+    assert await names(sqlite) == ["a", "b", "c"]  # the first had committed on its own
+    async with sqlite.connect() as connection:
+        # The connection went back to the pool as an ordinary one.
+        await connection.execute(text("INSERT INTO t (name) VALUES ('d')"))
+        await connection.rollback()
+    assert await names(sqlite) == ["a", "b", "c"]
+
+
+async def names(engine: AsyncEngine) -> list[str]:
+    async with engine.connect() as connection:
+        return list((await connection.execute(text("SELECT name FROM t ORDER BY id"))).scalars())
 
 
 async def test_rows_row_counts_and_new_ids_are_all_there(sqlite: AsyncEngine) -> None:
