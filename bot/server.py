@@ -16,7 +16,7 @@ from bot.database import database_for
 from bot.logging_policy import keep_personal_data_out_of_logs
 from bot.metrics import Metrics
 from bot.settings import ConfigurationError, Settings, check_can_serve
-from bot.workers import can_fork, listening_socket, shared_metrics, supervise
+from bot.workers import can_fork, listening_sockets, shared_metrics, supervise
 from data_access.engine import Database, create_engine, is_sqlite, sqlite_path
 from data_access.migrate import current_revision, head_revision, upgrade
 
@@ -105,14 +105,19 @@ def serve(settings: Settings, *, host: str, port: int) -> int:
     if settings.workers == 1:
         web.run_app(application(), host=host, port=port, print=None, access_log=access_log)
         return 0
-    sock = listening_socket(host, port)
+    sockets = listening_sockets(host, port, settings.workers)
     with shared_metrics() as folder:
 
-        def run_worker() -> None:
-            web.run_app(application(folder), sock=sock, print=None, access_log=access_log)
+        def run_worker(number: int) -> None:
+            for other, sock in enumerate(sockets):
+                if other != number:
+                    sock.close()  # or the kernel would hand this worker's connections to it
+            app = application(folder)
+            web.run_app(app, sock=sockets[number], print=None, access_log=access_log)
 
         code = supervise(settings.workers, run_worker)
-    sock.close()
+    for sock in sockets:
+        sock.close()
     return code
 
 

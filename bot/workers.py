@@ -2,9 +2,9 @@
 
 A turn is mostly Python (botbuilder's activity handling, parsing, scoring, the
 card), and a Python process runs it on one core at a time. With FC_WORKERS=N,
-`familycontext serve` prepares the database once, opens the listening socket,
-and forks N workers that accept from it (the kernel hands each connection to
-one). Nothing a later turn needs is kept only in a worker: the conversation's
+`familycontext serve` prepares the database once, opens N listening sockets
+on the port, and forks N workers, one on each (the kernel spreads new
+connections over them). Nothing a later turn needs is kept only in a worker: the conversation's
 state is in the database, and the database refuses an audit entry that would
 fork the chain, so any worker may serve any turn, as any of several instances
 may.
@@ -41,11 +41,25 @@ def can_fork() -> bool:
     return hasattr(os, "fork")
 
 
-def listening_socket(host: str, port: int) -> socket.socket:
-    """The socket every worker accepts from, opened before they are forked."""
-    sock = socket.create_server((host, port), backlog=1024)
-    sock.set_inheritable(True)
-    return sock
+def listening_sockets(host: str, port: int, count: int) -> list[socket.socket]:
+    """A listening socket for each worker, all on the same port (SO_REUSEPORT), opened
+    before the workers are forked, so that a port already taken stops the bot at once.
+
+    One shared socket would let whichever worker wakes first take each new connection,
+    and Teams (like any HTTP client) keeps its connections open: at sixteen busy users
+    one worker could end up with most of them. With a socket each, the kernel spreads
+    new connections over the workers evenly."""
+    if not hasattr(socket, "SO_REUSEPORT"):
+        raise OSError("this system cannot share a port between processes (SO_REUSEPORT)")
+    sockets: list[socket.socket] = []
+    try:
+        for _ in range(count):
+            sockets.append(socket.create_server((host, port), backlog=1024, reuse_port=True))
+    except BaseException:
+        for sock in sockets:
+            sock.close()
+        raise
+    return sockets
 
 
 @contextlib.contextmanager
@@ -70,9 +84,9 @@ def shared_metrics() -> Iterator[Path]:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def supervise(count: int, run_worker: Callable[[], None]) -> int:
-    """Fork `count` workers, each running `run_worker()`; wait for them. The exit status is
-    0 when they all ended cleanly after a stop signal, 1 otherwise."""
+def supervise(count: int, run_worker: Callable[[int], None]) -> int:
+    """Fork `count` workers, each running `run_worker(its number)`; wait for them. The exit
+    status is 0 when they all ended cleanly after a stop signal, 1 otherwise."""
     children: set[int] = set()
     stopping = False
 
@@ -83,15 +97,15 @@ def supervise(count: int, run_worker: Callable[[], None]) -> int:
             with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGTERM)
 
-    previous = {number: signal.getsignal(number) for number in STOP_SIGNALS}
-    for number in STOP_SIGNALS:
-        signal.signal(number, stop_all)
+    previous = {signum: signal.getsignal(signum) for signum in STOP_SIGNALS}
+    for signum in STOP_SIGNALS:
+        signal.signal(signum, stop_all)
     failed = False
     try:
-        for _ in range(count):
+        for number in range(count):
             pid = os.fork()
             if pid == 0:
-                _run_child(run_worker)
+                _run_child(run_worker, number)
             children.add(pid)
         log.info("serving from %d worker processes", count)
         while children:
@@ -111,18 +125,18 @@ def supervise(count: int, run_worker: Callable[[], None]) -> int:
                 failed = True
     finally:
         stop_all()
-        for number, handler in previous.items():
-            signal.signal(number, handler)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
     return 1 if failed else 0
 
 
-def _run_child(run_worker: Callable[[], None]) -> None:
+def _run_child(run_worker: Callable[[int], None], number: int) -> None:
     """In a forked worker: run, then leave without running the parent's clean-up."""
-    for number in STOP_SIGNALS:
-        signal.signal(number, signal.SIG_DFL)
+    for signum in STOP_SIGNALS:
+        signal.signal(signum, signal.SIG_DFL)
     code = 0
     try:
-        run_worker()
+        run_worker(number)
     except (KeyboardInterrupt, SystemExit):
         pass  # a second stop signal while stopping (aiohttp's GracefulExit is a SystemExit)
     except BaseException as error:  # the type only: a message could quote personal data

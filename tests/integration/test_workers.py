@@ -98,6 +98,17 @@ def metric(server: BotServer, name: str, **labels: str) -> float:
     return 0.0
 
 
+def metrics_folder(workers: list[int]) -> Path:
+    """The workers' shared metrics folder, as mapped into their memory."""
+    (folder,) = {
+        Path(line.split()[-1]).parent
+        for pid in workers
+        for line in Path(f"/proc/{pid}/maps").read_text().splitlines()
+        if "familycontext-metrics-" in line
+    }
+    return folder
+
+
 def wait_for_exit(process: Any, seconds: float = 15) -> int:
     deadline = time.monotonic() + seconds
     while process.poll() is None and time.monotonic() < deadline:
@@ -132,16 +143,22 @@ def test_two_workers_serve_the_turns_and_count_them_together(bot: BotServer) -> 
     assert "worker process" not in bot.log_text().replace("serving from 2 worker processes", "")
 
 
+def test_new_connections_are_spread_over_the_workers(bot: BotServer) -> None:
+    workers = workers_of(bot)
+    for _ in range(40):  # all on one worker by chance: 2 in a trillion
+        request = urllib.request.Request(  # noqa: S310 (loopback)
+            f"{bot.base_url}/healthz", headers={"Connection": "close"}
+        )
+        with urllib.request.urlopen(request, timeout=5) as response:  # noqa: S310
+            assert response.status == 200
+    counted = {path.stem.rsplit("_", 1)[-1] for path in metrics_folder(workers).glob("*.db")}
+    assert {str(pid) for pid in workers} <= counted
+
+
 def test_stopping_the_bot_stops_every_worker(bot: BotServer) -> None:
     workers = workers_of(bot)
     metric(bot, "familycontext_http_requests_total")  # a worker has written its counts
-    mapped = {
-        Path(line.split()[-1]).parent
-        for pid in workers
-        for line in Path(f"/proc/{pid}/maps").read_text().splitlines()
-        if "familycontext-metrics-" in line
-    }
-    (folder,) = mapped
+    folder = metrics_folder(workers)
     assert folder.is_dir()
 
     bot.process.send_signal(signal.SIGTERM)
