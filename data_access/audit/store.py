@@ -62,7 +62,8 @@ from data_access.precompiled import Precompiled, precompile
 logger = logging.getLogger(__name__)
 
 CONTENDED_SECONDS = 1.0
-"""After another writer moved the head under this one, how long to append under the lock."""
+"""After another writer moved the head under this one, how long not to trust the head last
+seen (it is likely stale): append under the lock, or on SQLite after a fresh read."""
 
 MAX_RECENT = 500
 """The most entries `recent` returns at once: it serves a card, not an export."""
@@ -118,6 +119,12 @@ async def lock_chain_head(connection: AsyncConnection) -> tuple[int, str]:
 
 Head = tuple[int, str]
 """The chain's last entry: (seq, hash)."""
+
+
+_READ_HEAD = select(CHAIN_HEAD.c.last_seq, CHAIN_HEAD.c.last_hash).where(CHAIN_HEAD.c.id == 1)
+
+FRESH_HEAD_ATTEMPTS = 3
+"""On SQLite, appends after a freshly read head before the locked append (see `_append`)."""
 
 
 def hashed_rows(
@@ -324,8 +331,30 @@ class AuditLog:
                 # Usually another writer moved the head: the database refused a fork.
                 self._refused_at = time.monotonic()
                 logger.debug("audit append retried under the lock: %s", type(error).__name__)
+        if self._engine.dialect.name == "sqlite":
+            # Several processes on one SQLite file (FC_WORKERS): the locked append holds
+            # SQLite's write lock across four trips to the driver's thread, and the other
+            # processes' writers sleep in SQLite's busy handler (1, 2, 5, 10 ms...) until it
+            # ends. Reading the head first and appending after it holds the lock for one
+            # statement only; the head moves between the two now and then.
+            for _ in range(FRESH_HEAD_ATTEMPTS):
+                try:
+                    head = await self._read_head()
+                    refused, self._head = await self._append_after(head, events, search, now)
+                    return refused
+                except Exception as error:
+                    logger.debug(
+                        "audit append after a fresh head refused: %s", type(error).__name__
+                    )
         refused, self._head = await self._append_locked(events, search, now)
         return refused
+
+    async def _read_head(self) -> Head:
+        async with self._engine.connect() as connection:
+            head = (await connection.execute(_READ_HEAD)).first()
+        if head is None:
+            raise LookupError("the audit chain head is missing")
+        return int(head[0]), str(head[1])
 
     async def _append_after(
         self,

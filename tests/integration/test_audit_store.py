@@ -26,6 +26,7 @@ from data_access.audit.hashing import GENESIS_HASH, entry_hash
 from data_access.audit.store import AuditLog
 from data_access.audit.verify import verify_chain
 from data_access.engine import create_engine
+from data_access.migrate import upgrade
 from tests.integration.test_audit_support import (
     ANN,
     BOB,
@@ -322,6 +323,38 @@ async def test_an_instance_appends_after_another_moved_the_head(
     assert [e.seq for e in await entries(engine)] == [1, 2, 3, 4, 5, 6]
     assert await scalar(engine, "SELECT last_seq FROM audit_chain_head") == 6
     assert (await verify_chain(engine)).ok
+
+
+async def test_on_sqlite_a_moved_head_is_read_afresh_not_locked(tmp_path: Path) -> None:
+    """Several processes on one SQLite file: after a refusal the append reads the head and
+    appends after it, each statement committed on its own; no transaction holds SQLite's
+    write lock across statements (the other processes would sleep in its busy handler).
+    PostgreSQL appends under the head's row lock instead (the test above)."""
+    url = f"sqlite+aiosqlite:///{tmp_path / 'audit.sqlite3'}"
+    await upgrade(url)
+    engine, other = create_engine(url), create_engine(url)
+    statements: list[str] = []
+
+    def seen(*args: object) -> None:
+        statements.append(str(args[2]).split()[0])
+
+    try:
+        mine, theirs = AuditLog(engine), AuditLog(other)
+        await mine.record(search())
+        await theirs.record(search(), presented("P1"))
+        event.listen(engine.sync_engine, "before_cursor_execute", seen)
+        await mine.record(viewed("P1"))
+        await mine.record(viewed("P1", "police"))
+        event.remove(engine.sync_engine, "before_cursor_execute", seen)
+        assert [e.seq for e in await entries(engine)] == [1, 2, 3, 4, 5]
+        assert (await verify_chain(engine)).ok
+    finally:
+        await engine.dispose()
+        await other.dispose()
+
+    # Refused after the stale head; then, while the head is contended, each append reads
+    # it first. Never the UPDATE of the head that opens the locked append.
+    assert statements == ["INSERT", "SELECT", "INSERT", "SELECT", "INSERT"]
 
 
 async def test_an_append_after_the_first_is_one_statement(engine: AsyncEngine) -> None:
