@@ -31,13 +31,17 @@ from sqlalchemy.util import EMPTY_DICT
 _Outcome = tuple[Any, Sequence[Any], int, int | None]
 
 
-def _run(aio_connection: Any, operation: str, parameters: Any, commit: bool) -> _Outcome:
+def _run(
+    aio_connection: Any, operation: str, parameters: Any, commit: bool, many: bool = False
+) -> _Outcome:
     """On aiosqlite's thread: the whole statement, start to finish (and its commit, when
-    each statement commits on its own)."""
+    each statement commits on its own). `many`: `parameters` is a sequence of sets."""
     connection: sqlite3.Connection = aio_connection._conn
     cursor = connection.cursor()
     try:
-        if parameters is None:
+        if many:
+            cursor.executemany(operation, parameters)
+        elif parameters is None:
             cursor.execute(operation)
         else:
             cursor.execute(operation, parameters)
@@ -46,24 +50,6 @@ def _run(aio_connection: Any, operation: str, parameters: Any, commit: bool) -> 
         if commit and connection.in_transaction:
             connection.commit()
         return description, rows, cursor.rowcount, cursor.lastrowid
-    except BaseException:
-        if commit and connection.in_transaction:
-            connection.rollback()
-        raise
-    finally:
-        cursor.close()
-
-
-def _run_many(
-    aio_connection: Any, operation: str, seq_of_parameters: Any, commit: bool
-) -> _Outcome:
-    connection: sqlite3.Connection = aio_connection._conn
-    cursor = connection.cursor()
-    try:
-        cursor.executemany(operation, seq_of_parameters)
-        if commit and connection.in_transaction:
-            connection.commit()
-        return None, (), cursor.rowcount, cursor.lastrowid
     except BaseException:
         if commit and connection.in_transaction:
             connection.rollback()
@@ -125,7 +111,7 @@ class OneTripCursor(AsyncAdapt_aiosqlite_cursor):
     async def _executemany_async(self, operation: Any, seq_of_parameters: Any) -> Any:
         async with self._adapt_connection._execute_mutex:
             outcome = await self._connection._execute(
-                _run_many, self._connection, operation, seq_of_parameters, self._commits()
+                _run, self._connection, operation, seq_of_parameters, self._commits(), True
             )
         self._take(outcome)
 
