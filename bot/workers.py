@@ -30,6 +30,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import FrameType
 
+from aiohttp.web_runner import GracefulExit
 from prometheus_client import values
 
 log = logging.getLogger(__name__)
@@ -107,6 +108,8 @@ def supervise(count: int, run_worker: Callable[[int], None]) -> int:
             if pid == 0:
                 _run_child(run_worker, number)
             children.add(pid)
+        if stopping:  # asked to stop while the last workers were being forked
+            stop_all()
         log.info("serving from %d worker processes", count)
         while children:
             try:
@@ -137,8 +140,12 @@ def _run_child(run_worker: Callable[[int], None], number: int) -> None:
     code = 0
     try:
         run_worker(number)
-    except (KeyboardInterrupt, SystemExit):
-        pass  # a second stop signal while stopping (aiohttp's GracefulExit is a SystemExit)
+    except KeyboardInterrupt:
+        pass
+    except SystemExit as stop:
+        # aiohttp raises GracefulExit for a second stop signal while it is stopping.
+        if not isinstance(stop, GracefulExit):
+            code = stop.code if isinstance(stop.code, int) else 1
     except BaseException as error:  # the type only: a message could quote personal data
         log.error("worker process failed: %s", type(error).__name__)
         code = 1
