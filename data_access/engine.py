@@ -137,7 +137,7 @@ async def single_statement_write(engine: AsyncEngine) -> AsyncIterator[AsyncConn
             yield connection
         return
     async with _write_lock(engine), engine.connect() as connection:
-        adapted = await _adapted(connection)
+        adapted = _adapted(connection)
         if not isinstance(adapted, OneTripConnection):  # the stock adapter: one transaction
             yield connection
             await connection.commit()
@@ -152,9 +152,10 @@ async def single_statement_write(engine: AsyncEngine) -> AsyncIterator[AsyncConn
         await connection.commit()  # nothing is open: costs no trip
 
 
-async def _adapted(connection: AsyncConnection) -> Any:
-    """The DBAPI connection (SQLAlchemy's adapter) under `connection`."""
-    return (await connection.get_raw_connection()).dbapi_connection
+def _adapted(connection: AsyncConnection) -> Any:
+    """The DBAPI connection (SQLAlchemy's adapter) under `connection`, already checked out:
+    no trip to a greenlet, unlike `get_raw_connection()`."""
+    return connection.sync_connection.connection.dbapi_connection  # type: ignore[union-attr]
 
 
 def _write_lock(engine: AsyncEngine) -> asyncio.Lock:

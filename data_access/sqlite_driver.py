@@ -19,7 +19,7 @@ from __future__ import annotations
 import collections
 import sqlite3
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy.dialects.sqlite.aiosqlite import (
     AsyncAdapt_aiosqlite_connection,
@@ -116,7 +116,8 @@ class OneTripCursor(AsyncAdapt_aiosqlite_cursor):
         self._take(outcome)
 
     def _commits(self) -> bool:
-        return bool(getattr(self._adapt_connection, "commit_each_statement", False))
+        # Only OneTripConnection makes these cursors.
+        return cast(OneTripConnection, self._adapt_connection).commit_each_statement
 
     def _take(self, outcome: _Outcome) -> None:
         self._description, rows, self._rowcount, self._lastrowid = outcome

@@ -90,6 +90,9 @@ def _optional(text: str | None) -> str | None:
     return None if text is None else _clean(text)
 
 
+_READ_HEAD = select(CHAIN_HEAD.c.last_seq, CHAIN_HEAD.c.last_hash).where(CHAIN_HEAD.c.id == 1)
+
+
 async def lock_chain_head(connection: AsyncConnection) -> tuple[int, str]:
     """The last (seq, hash), holding the chain lock until the transaction ends.
 
@@ -99,11 +102,7 @@ async def lock_chain_head(connection: AsyncConnection) -> tuple[int, str]:
     lock is enough (an UPDATE would leave one more dead version of the row
     every append moves anyway)."""
     if connection.dialect.name == "postgresql":
-        statement: Any = (
-            select(CHAIN_HEAD.c.last_seq, CHAIN_HEAD.c.last_hash)
-            .where(CHAIN_HEAD.c.id == 1)
-            .with_for_update()
-        )
+        statement: Any = _READ_HEAD.with_for_update()
     else:
         statement = (
             update(CHAIN_HEAD)
@@ -111,17 +110,18 @@ async def lock_chain_head(connection: AsyncConnection) -> tuple[int, str]:
             .values(last_seq=CHAIN_HEAD.c.last_seq)
             .returning(CHAIN_HEAD.c.last_seq, CHAIN_HEAD.c.last_hash)
         )
-    head = (await connection.execute(statement)).first()
-    if head is None:
+    return _head_of((await connection.execute(statement)).first())
+
+
+def _head_of(row: Any) -> tuple[int, str]:
+    if row is None:
         raise LookupError("the audit chain head is missing")
-    return int(head[0]), str(head[1])
+    return int(row[0]), str(row[1])
 
 
 Head = tuple[int, str]
 """The chain's last entry: (seq, hash)."""
 
-
-_READ_HEAD = select(CHAIN_HEAD.c.last_seq, CHAIN_HEAD.c.last_hash).where(CHAIN_HEAD.c.id == 1)
 
 FRESH_HEAD_ATTEMPTS = 3
 """On SQLite, appends after a freshly read head before the locked append (see `_append`)."""
@@ -351,10 +351,7 @@ class AuditLog:
 
     async def _read_head(self) -> Head:
         async with self._engine.connect() as connection:
-            head = (await connection.execute(_READ_HEAD)).first()
-        if head is None:
-            raise LookupError("the audit chain head is missing")
-        return int(head[0]), str(head[1])
+            return _head_of((await connection.execute(_READ_HEAD)).first())
 
     async def _append_after(
         self,
