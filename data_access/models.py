@@ -265,8 +265,9 @@ class PersonSearchKey(Base):
 
     `date_of_birth` is NOT NULL because primary-key columns of a WITHOUT
     ROWID table must be (and PostgreSQL's always are); a person whose date of
-    birth is not recorded is filed under 9999-12-31
-    (search.index.UNKNOWN_DATE_OF_BIRTH), which no date look-up ever asks for.
+    birth is not recorded is filed under 9999-12-30
+    (search.index.UNKNOWN_DATE_OF_BIRTH), which only the look-up of people with
+    no date recorded asks for.
 
     No foreign key to person, on purpose: the rows are derived from person
     and person_alias by the load that replaces them, in the same transaction

@@ -64,10 +64,15 @@ from data_access.loader.bulk import bulk_insert
 from data_access.models import Base, Person, PersonAlias, PersonSearchKey
 from data_access.search.keys import person_keys
 
-UNKNOWN_DATE_OF_BIRTH = dt.date(9999, 12, 31)
+UNKNOWN_DATE_OF_BIRTH = dt.date(9999, 12, 30)
 """Where a person without a recorded date of birth is filed: after every real
 date, so no date look-up (exact, near or partial dates are all in the past)
-meets them, while every name look-up does."""
+meets them, while every name look-up does, and a look-up of people with no
+date recorded asks for this date.
+
+Not date.max (9999-12-31, used before migration 0007): asyncpg sends date.max
+to PostgreSQL as 'infinity', which is not the date stored, so on PostgreSQL
+that look-up found nobody."""
 
 PEOPLE_PER_CHUNK = 5000
 SORTER_THREADS = 2
