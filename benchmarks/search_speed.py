@@ -8,9 +8,13 @@ retrieval, SQL, scoring. Each query is timed end to end. People are sampled
 with a fixed seed; each is searched by name and date of birth as recorded
 ("Jayden Smith 12/03/2016"), then by name only.
 
-Goals (issue 4) at 1,000,000 people: p95 <= 25 ms with a date of birth and
+Goals (issue 3) at 1,000,000 people: p95 <= 25 ms with a date of birth and
 <= 150 ms by name only; 1,000,000 no more than 1.5 times slower than
-100,000.
+100,000. They are for the search as the bot and `familycontext search` run it
+(it stops at a confident match among the people born on or near the date
+typed); the full search, which lists every runner-up and which the bot falls
+back to when nobody there is a confident match, is measured on the same
+requests too ("every runner-up").
 
     python benchmarks/search_speed.py [--sizes 100000,1000000]
         [--backends sqlite,postgresql] [--queries 2000] [--work DIR]
@@ -126,10 +130,11 @@ async def measure(url: str, queries: int, seed: int) -> dict[str, Latency]:
             "name only": lambda p: f"{p[0]} {p[1]}",
         }
         out: dict[str, Latency] = {}
-        # The bot's way (settle_for_confident): the same best match and label, see
-        # data_access/search/service.py; search_quality.py checks that on every request.
-        runs = [(label, form, False) for label, form in forms.items()]
-        runs.append(("with date of birth, as the bot asks", forms["with date of birth"], True))
+        # The search as the bot and `familycontext search` run it, then the full search
+        # (every runner-up listed), which the bot falls back to when nobody born on or
+        # near the date typed is a confident match: see data_access/search/service.py.
+        runs = [(label, form, True) for label, form in forms.items()]
+        runs.append(("with date of birth, every runner-up", forms["with date of birth"], False))
         for label, form, settle in runs:
             for person in sample[:WARM_UP]:
                 await search.search_people(form(person), settle_for_confident=settle)

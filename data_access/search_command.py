@@ -7,6 +7,12 @@ keeps one engine for the whole run, writes each answer as soon as it has it,
 and answers a line it cannot read with an error object rather than stopping,
 so thousands of requests go through in one run and the output lines up with
 the input by `id`.
+
+It runs the bot's search, so what is measured from outside is what the bot
+does: with a date of birth, a confident match among the people born on or
+near that date is the answer, and the other results are only people found
+there (PersonSearch.search_people). Namesakes born on other dates are listed
+when nobody there is a confident match.
 """
 
 from __future__ import annotations

@@ -35,7 +35,7 @@ class Searcher(Protocol):
         *,
         limit: int = ...,
         today: dt.date | None = None,
-        settle_for_confident: bool = False,
+        settle_for_confident: bool = True,
     ) -> SearchResult: ...
 
 

@@ -366,9 +366,18 @@ class PersonSearch:
         self._engine = for_single_reads(engine)
 
     async def search(
-        self, text: str, *, limit: int = DEFAULT_LIMIT, today: dt.date | None = None
+        self,
+        text: str,
+        *,
+        limit: int = DEFAULT_LIMIT,
+        today: dt.date | None = None,
+        settle_for_confident: bool = True,
     ) -> SearchOutcome:
-        return (await self.search_people(text, limit=limit, today=today)).outcome
+        return (
+            await self.search_people(
+                text, limit=limit, today=today, settle_for_confident=settle_for_confident
+            )
+        ).outcome
 
     async def search_people(
         self,
@@ -376,12 +385,16 @@ class PersonSearch:
         *,
         limit: int = DEFAULT_LIMIT,
         today: dt.date | None = None,
-        settle_for_confident: bool = False,
+        settle_for_confident: bool = True,
     ) -> SearchResult:
-        """`settle_for_confident`: stop at a confident match found among the people born on
-        or near the date typed (see `_first_pass`). The best match and its label are the
-        same; the runners-up may be fewer. The bot asks for this, since it goes straight
-        to a confident match; the search command lists `limit` results, so it does not."""
+        """The bot's search, which the search command runs too (product.md).
+
+        `settle_for_confident`: stop at a confident match found among the people born on
+        or near the date typed (see `_first_pass`), as the bot goes straight to that
+        person. The best match and its label are those of the full search; the
+        runners-up are only the people found on or near that date. False lists every
+        runner-up (namesakes born on any date, anyone born on the date typed): the
+        benchmarks and tests compare the two."""
         today = today or dt.date.today()
         query = parse_query(text, today)
         if query.is_empty:

@@ -80,7 +80,7 @@ class FakeSearch:
         *,
         limit: int = DEFAULT_LIMIT,
         today: dt.date | None = None,
-        settle_for_confident: bool = False,
+        settle_for_confident: bool = True,
     ) -> SearchResult:
         self.texts.append(text)
         today = today or NOW.date()
