@@ -189,6 +189,14 @@ def _statement(shape: _Shape) -> Select[Any] | None:
                 _in_list(_keys.c.key, "any_date_keys", Text(), dialect)
             )
         )
+    if shape.dated_only:
+        # People with no date recorded, by the names as typed only (see `_first_pass`).
+        branches.append(
+            select(_keys.c.person_id, _step(_STEP_OTHER)).where(
+                _in_list(_keys.c.key, "undated_keys", Text(), dialect),
+                _keys.c.date_of_birth == bindparam("no_date", type_=Date()),
+            )
+        )
     for number in range(shape.broad_keys):
         # One branch per single name: with a list of keys and a list of dates,
         # SQLite's planner (which assumes every key is as rare as the average)
@@ -270,12 +278,16 @@ def _parameters(plan: RetrievalPlan, shape: _Shape) -> dict[str, Any]:
         values["range_start"] = plan.date_range.start
         values["range_end"] = plan.date_range.end
     exact = [plan.exact_date] if plan.exact_date else []
-    if shape.keys_dated:
+    if shape.dated_only:
+        values["keys"] = sorted(plan.keys)
+        values["dated_keys"] = [*exact, *plan.near_dates]
+        values["undated_keys"] = sorted(plan.any_date_keys)
+        values["no_date"] = UNKNOWN_DATE_OF_BIRTH
+    elif shape.keys_dated:
         # Those looked up at any date already (the names as typed) need no second look.
-        dated = plan.keys if shape.dated_only else plan.keys - plan.any_date_keys
-        values["keys"] = sorted(dated)
+        values["keys"] = sorted(plan.keys - plan.any_date_keys)
         # People with no date recorded only through the selective keys: one who holds
-        # none of them has a different name, and scores too low to matter (_first_pass).
+        # none of them has a different name, and scores too low to be listed.
         values["dated_keys"] = [*exact, *plan.near_dates, UNKNOWN_DATE_OF_BIRTH]
     if shape.any_date_keys:
         values["any_date_keys"] = sorted(plan.any_date_keys)
@@ -326,26 +338,32 @@ class SearchResult:
 
 
 async def _first_pass(
-    connection: AsyncConnection,
-    query: ParsedQuery,
-    plan: RetrievalPlan,
-    today: dt.date,
-    limit: int,
+    connection: AsyncConnection, query: ParsedQuery, plan: RetrievalPlan, today: dt.date
 ) -> tuple[SearchOutcome | None, list[Candidate]]:
-    """With a full date of birth, look first at the people holding one of the query's
-    selective name keys (`plan.keys`, not single names) who were born on it, on a near
-    date or on no recorded date; if one of them is a confident match, that is the answer.
+    """With a full date of birth, look first at the people born on it or on a near date
+    who hold one of the query's selective name keys (`plan.keys`, not single names),
+    and at the people with no date recorded who hold a key of the names as typed
+    (`plan.any_date_keys`); if one of them is a confident match, that person alone is
+    the answer, as the bot goes straight to them.
 
-    The answer is the same as the full search's. Anyone else was born on a different
-    date, so scores at most DOB_FACTORS[DIFFERENT] (0.4), or holds none of those keys,
-    which survive typing errors, short forms, variants and sound-alikes in either
-    name, so their name is different and scores well under 0.7 (two typing errors
-    0.56, a different first name with the same surname 0.3). A confident match scores
-    at least 0.85 and must lead by CONFIDENT_MARGIN (0.15), so none of them could come
-    first or make it ambiguous. The full search also reads everyone born on the date,
-    the holders of each single name born near it and every holder of the names as
-    typed, whatever their date of birth: at a million people, dozens to a hundred
-    more candidates to score, and for a name of several words hundreds of index seeks.
+    The match and its label are the full search's. A confident match scores at least
+    CONFIDENT_MIN_SCORE (0.85) and must lead everyone by CONFIDENT_MARGIN (0.15), so
+    only someone scoring over 0.7 could come first or block it. Anyone not read here:
+    - was born on another date: at most DOB_FACTORS[DIFFERENT] (0.4);
+    - was born on or near the date but holds none of the selective keys, which survive
+      typing errors, short forms, variants and sound-alikes in either name: their name
+      is different, well under 0.7 (two typing errors 0.56, a different first name with
+      the same surname 0.3);
+    - has no date recorded (0.75) and holds no key of the names as typed: then no word
+      of their first name is the one typed and their surname is not it or a part of it,
+      so their name scores at most a middle name's 0.93, and 0.75 x 0.93 < 0.7.
+    A person with no date recorded is about one in seventeen of a city, so looking
+    them up by the typing-error keys too read a number of people that grew with the
+    city (candidates p95 2 at 100,000 people, 12 at 1,000,000).
+
+    The full search also reads everyone born on the date, the holders of each single
+    name born near it and every holder of the names as typed, whatever their date of
+    birth: at a million people, dozens to a hundred more candidates to score.
     search_quality.py checks the agreement on every request it makes.
     """
     if plan.exact_date is None or plan.case_id is not None:
@@ -353,10 +371,13 @@ async def _first_pass(
     candidates = await find_candidates(connection, plan, dated_only=True)
     if len(candidates) >= plan.max_candidates:
         return None, []  # capped: someone who matters may have been cut, so look at everyone
-    outcome = rank(query, candidates, today, limit)
-    if outcome.confident is None:
+    outcome = rank(query, candidates, today, 1)
+    confident = outcome.confident
+    if confident is None:
         return None, []
-    return outcome, candidates
+    return SearchOutcome((confident,), ambiguous=False, considered=outcome.considered), [
+        c for c in candidates if c.person_id == confident.person_id
+    ]
 
 
 class PersonSearch:
@@ -390,11 +411,10 @@ class PersonSearch:
         """The bot's search, which the search command runs too (product.md).
 
         `settle_for_confident`: stop at a confident match found among the people born on
-        or near the date typed (see `_first_pass`), as the bot goes straight to that
-        person. The best match and its label are those of the full search; the
-        runners-up are only the people found on or near that date. False lists every
-        runner-up (namesakes born on any date, anyone born on the date typed): the
-        benchmarks and tests compare the two."""
+        or near the date typed (see `_first_pass`) and answer with that person alone,
+        as the bot goes straight to them. The match and its label are the full
+        search's. False is the full search, which lists runners-up after a confident
+        match too: the benchmarks and tests compare the two."""
         today = today or dt.date.today()
         query = parse_query(text, today)
         if query.is_empty:
@@ -403,7 +423,7 @@ class PersonSearch:
         async with self._engine.connect() as connection:
             outcome: SearchOutcome | None = None
             if settle_for_confident:
-                outcome, candidates = await _first_pass(connection, query, plan, today, limit)
+                outcome, candidates = await _first_pass(connection, query, plan, today)
             if outcome is None:
                 candidates = await find_candidates(connection, plan)
                 outcome = rank(query, candidates, today, limit)
