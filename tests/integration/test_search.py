@@ -478,3 +478,34 @@ async def test_the_bots_shortcut_names_the_same_best_match_and_label(
     bot = (await searchable.search_people(text, today=TODAY)).outcome
     assert bot.matches[:1] == full.matches[:1]
     assert bot.confident == full.confident
+
+
+async def test_the_bots_search_answers_a_confident_match_alone_and_heeds_undated_namesakes(
+    engine: AsyncEngine, tmp_path: Path
+) -> None:
+    rows = valid_extract()
+    rows["person"] += [
+        _person("Q1", "Robert", "Smithson", "2010-04-05"),
+        _person("Q2", "Bob", "Jones", ""),  # no date of birth recorded
+        _person("Q3", "Robert", "Smithson", "1970-01-01"),
+    ]
+    rows["person_alias"] = [
+        {"person_id": "Q1", "first_name": "", "last_name": "Jones", "kind": "previous"},
+    ]
+    await load(engine, write_extract(tmp_path / "extract", rows))
+    search = PersonSearch(engine)
+
+    # Q1 by their short first name: confident, and answered alone (the full search also
+    # lists Q3, the same name born on another date).
+    bot = await search.search("Bob Smithson 05/04/2010", today=TODAY)
+    full = await search.search("Bob Smithson 05/04/2010", today=TODAY, settle_for_confident=False)
+    assert [(m.person_id, m.label) for m in bot.matches] == [("Q1", MatchLabel.CONFIDENT)]
+    assert ids(full) == ["Q1", "Q3"]
+    # By a short first name and a previous surname Q1 scores 0.87; Q2, the name exactly
+    # as typed with no date recorded, 0.75: too close to call, and the bot's search
+    # must look up Q2 to know it.
+    bot = await search.search("Bob Jones 05/04/2010", today=TODAY)
+    full = await search.search("Bob Jones 05/04/2010", today=TODAY, settle_for_confident=False)
+    assert bot == full
+    assert ids(bot) == ["Q1", "Q2"]
+    assert bot.confident is None and bot.ambiguous
