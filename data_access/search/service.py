@@ -354,9 +354,11 @@ async def _first_pass(
       typing errors, short forms, variants and sound-alikes in either name: their name
       is different, well under 0.7 (two typing errors 0.56, a different first name with
       the same surname 0.3);
-    - has no date recorded (0.75) and holds no key of the names as typed: then no word
-      of their first name is the one typed and their surname is not it or a part of it,
-      so their name scores at most a middle name's 0.93, and 0.75 x 0.93 < 0.7.
+    - has no date recorded (0.75) and holds no key of the names as typed: everyone
+      holds "t:<surname form>|<first four letters of a first-name form>" for each pair
+      of their forms (up to keys.MAX_FIRST_FORMS and MAX_LAST_FORMS of them), so none
+      of their first-name forms is one typed, or none of their surname forms is; their
+      name scores at most 0.92 (a variant first name), and 0.75 x 0.92 < 0.7.
     A person with no date recorded is about one in seventeen of a city, so looking
     them up by the typing-error keys too read a number of people that grew with the
     city (candidates p95 2 at 100,000 people, 12 at 1,000,000).
