@@ -508,4 +508,5 @@ async def test_the_bots_search_answers_a_confident_match_alone_and_heeds_undated
     full = await search.search("Bob Jones 05/04/2010", today=TODAY, settle_for_confident=False)
     assert bot == full
     assert ids(bot) == ["Q1", "Q2"]
-    assert bot.confident is None and bot.ambiguous
+    assert bot.confident is None
+    assert bot.ambiguous
