@@ -6,7 +6,10 @@ loader, which builds the search index), and searched in this process through
 `PersonSearch`, the code the bot and `familycontext search` use: parse,
 retrieval, SQL, scoring. Each query is timed end to end. People are sampled
 with a fixed seed; each is searched by name and date of birth as recorded
-("Jayden Smith 12/03/2016"), then by name only.
+("Jayden Smith 12/03/2016"), then by name only. Every database is measured in
+turn, three times over (--rounds) in alternating order, and each figure is the
+median of the rounds: the machine's speed drifts during a run, and one pass would
+compare the sizes at different speeds.
 
 Goals (issue 3) at 1,000,000 people: p95 <= 25 ms with a date of birth and
 <= 150 ms by name only; 1,000,000 no more than 1.5 times slower than
@@ -17,7 +20,7 @@ back to when nobody there is a confident match, is measured on the same
 requests too ("every runner-up").
 
     python benchmarks/search_speed.py [--sizes 100000,1000000]
-        [--backends sqlite,postgresql] [--queries 2000] [--work DIR]
+        [--backends sqlite,postgresql] [--queries 2000] [--rounds 3] [--work DIR]
 
 With --work the extracts and SQLite files are kept there and, when present,
 reused (PostgreSQL databases fc_bench_search_<size> likewise), so a second
@@ -35,12 +38,15 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from _common import FAMILYCONTEXT, POSTGRES_ADMIN_DSN, fresh_postgres_database, run_measured
 from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from data_access.engine import create_engine
 from data_access.migrate import current_revision, head_revision
@@ -110,55 +116,89 @@ def prepare(size: int, backend: str, work: Path, reuse: bool) -> tuple[str, floa
     return url, load.seconds
 
 
-async def measure(url: str, queries: int, seed: int) -> dict[str, Latency]:
-    engine = create_engine(url)
-    try:
-        async with engine.connect() as connection:
-            people = (
-                await connection.execute(
-                    select(Person.first_name, Person.last_name, Person.date_of_birth)
-                    .where(Person.restricted.is_(False), Person.date_of_birth.is_not(None))
-                    .order_by(Person.person_id)
-                )
-            ).all()
-        sample = random.Random(seed).sample(people, min(queries, len(people)))
-        del people
-        gc.collect()  # no pause of the collector over a million rows inside a measurement
-        search = PersonSearch(engine)
-        forms = {
-            "with date of birth": lambda p: f"{p[0]} {p[1]} {p[2]:%d/%m/%Y}",
-            "name only": lambda p: f"{p[0]} {p[1]}",
-        }
-        out: dict[str, Latency] = {}
-        # The search as the bot and `familycontext search` run it, then the full search
-        # (every runner-up listed), which the bot falls back to when nobody born on or
-        # near the date typed is a confident match: see data_access/search/service.py.
-        runs = [(label, form, True) for label, form in forms.items()]
-        runs.append(("with date of birth, every runner-up", forms["with date of birth"], False))
-        for label, form, settle in runs:
-            for person in sample[:WARM_UP]:
-                await search.search_people(form(person), settle_for_confident=settle)
-            times: list[float] = []
-            considered: list[int] = []
-            for person in sample:
-                started = time.perf_counter()
-                outcome = (
-                    await search.search_people(form(person), settle_for_confident=settle)
-                ).outcome
-                times.append((time.perf_counter() - started) * 1000)
-                considered.append(outcome.considered)
-            times.sort()
-            considered.sort()
-            out[label] = Latency(
-                percentile(times, 0.50),
-                percentile(times, 0.95),
-                percentile(times, 0.99),
-                statistics.fmean(times),
-                int(percentile([float(c) for c in considered], 0.95)),
+async def sampled(engine: AsyncEngine, queries: int, seed: int) -> list[Any]:
+    """`queries` people with a date of birth, drawn with a fixed seed."""
+    async with engine.connect() as connection:
+        people = (
+            await connection.execute(
+                select(Person.first_name, Person.last_name, Person.date_of_birth)
+                .where(Person.restricted.is_(False), Person.date_of_birth.is_not(None))
+                .order_by(Person.person_id)
             )
+        ).all()
+    return random.Random(seed).sample(people, min(queries, len(people)))
+
+
+FORMS: dict[str, Callable[[Any], str]] = {
+    "with date of birth": lambda p: f"{p[0]} {p[1]} {p[2]:%d/%m/%Y}",
+    "name only": lambda p: f"{p[0]} {p[1]}",
+}
+# The search as the bot and `familycontext search` run it, then the full search (every
+# runner-up listed), which the bot falls back to when nobody born on or near the date
+# typed is a confident match: see data_access/search/service.py.
+RUNS = [
+    *((label, form, True) for label, form in FORMS.items()),
+    ("with date of birth, every runner-up", FORMS["with date of birth"], False),
+]
+
+
+async def measure_once(search: PersonSearch, sample: list[Any]) -> dict[str, Latency]:
+    """Each query form over the sample, one request at a time, after a warm-up."""
+    out: dict[str, Latency] = {}
+    for label, form, settle in RUNS:
+        for person in sample[:WARM_UP]:
+            await search.search_people(form(person), settle_for_confident=settle)
+        times: list[float] = []
+        considered: list[float] = []
+        for person in sample:
+            started = time.perf_counter()
+            found = await search.search_people(form(person), settle_for_confident=settle)
+            times.append((time.perf_counter() - started) * 1000)
+            considered.append(float(found.outcome.considered))
+        times.sort()
+        considered.sort()
+        out[label] = Latency(
+            percentile(times, 0.50),
+            percentile(times, 0.95),
+            percentile(times, 0.99),
+            statistics.fmean(times),
+            int(percentile(considered, 0.95)),
+        )
+    return out
+
+
+async def measure(
+    urls: dict[tuple[int, str], str], queries: int, seed: int, rounds: int
+) -> list[dict[tuple[int, str], dict[str, Latency]]]:
+    """Every database, one after another, `rounds` times (in the opposite order each
+    round): this machine is shared and its speed drifts by tens of per cent over
+    minutes, so one pass would compare sizes measured at different speeds."""
+    engines = {where: create_engine(url) for where, url in urls.items()}
+    try:
+        samples = {where: await sampled(engine, queries, seed) for where, engine in engines.items()}
+        gc.collect()  # no pause of the collector over a million rows inside a measurement
+        searches = {where: PersonSearch(engine) for where, engine in engines.items()}
+        out: list[dict[tuple[int, str], dict[str, Latency]]] = []
+        order = list(urls)
+        for number in range(rounds):
+            print(f"round {number + 1} of {rounds}...", file=sys.stderr)
+            found = {where: await measure_once(searches[where], samples[where]) for where in order}
+            out.append(found)
+            order.reverse()
         return out
     finally:
-        await engine.dispose()
+        for engine in engines.values():
+            await engine.dispose()
+
+
+def median_latency(found: list[Latency]) -> Latency:
+    return Latency(
+        statistics.median(f.p50 for f in found),
+        statistics.median(f.p95 for f in found),
+        statistics.median(f.p99 for f in found),
+        statistics.median(f.mean for f in found),
+        int(statistics.median(f.candidates_p95 for f in found)),
+    )
 
 
 def run(args: argparse.Namespace) -> None:
@@ -166,21 +206,28 @@ def run(args: argparse.Namespace) -> None:
     backends = args.backends.split(",")
     work = args.work or Path(tempfile.mkdtemp(prefix="fc-bench-search-"))
     work.mkdir(parents=True, exist_ok=True)
-    results: dict[tuple[int, str], dict[str, Latency]] = {}
     loads: dict[tuple[int, str], float | None] = {}
+    urls: dict[tuple[int, str], str] = {}
     try:
         for size in sizes:
             for backend in backends:
                 url, seconds = prepare(size, backend, work, reuse=args.work is not None)
+                urls[size, backend] = url
                 loads[size, backend] = seconds
-                print(f"measuring {size:,} people on {backend}...", file=sys.stderr)
-                results[size, backend] = asyncio.run(measure(url, args.queries, args.seed))
+        rounds = asyncio.run(measure(urls, args.queries, args.seed, args.rounds))
     finally:
         if args.work is None:
             shutil.rmtree(work, ignore_errors=True)
 
+    results = {
+        where: {label: median_latency([r[where][label] for r in rounds]) for label, _, _ in RUNS}
+        for where in urls
+    }
     print()
-    print(f"{args.queries:,} people sampled per size (seed {args.seed}), each searched both ways.")
+    print(
+        f"{args.queries:,} people sampled per size (seed {args.seed}), each searched both ways; "
+        f"the median of {len(rounds)} rounds."
+    )
     print()
     print(
         "| people | database | query | p50 (ms) | p95 (ms) | p99 (ms) | mean (ms) "
@@ -199,12 +246,18 @@ def run(args: argparse.Namespace) -> None:
     if len(sizes) >= 2:
         small, large = min(sizes), max(sizes)
         print()
-        print(f"| database | query | p95 at {large:,} / p95 at {small:,} |")
-        print("|---|---|---:|")
+        print(
+            f"| database | query | p95 at {large:,} / p95 at {small:,} (medians) | in each round |"
+        )
+        print("|---|---|---:|---|")
         for backend in backends:
-            for label in results[large, backend]:
+            for label, _, _ in RUNS:
                 ratio = results[large, backend][label].p95 / results[small, backend][label].p95
-                print(f"| {backend} | {label} | {ratio:.2f} |")
+                each = ", ".join(
+                    f"{r[large, backend][label].p95 / r[small, backend][label].p95:.2f}"
+                    for r in rounds
+                )
+                print(f"| {backend} | {label} | {ratio:.2f} | {each} |")
 
 
 def main() -> None:
@@ -213,6 +266,7 @@ def main() -> None:
     parser.add_argument("--backends", default="sqlite,postgresql")
     parser.add_argument("--queries", type=int, default=2000)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--rounds", type=int, default=3, help="passes over every database")
     parser.add_argument("--work", type=Path, help="keep (and reuse) extracts and databases here")
     run(parser.parse_args())
 

@@ -56,12 +56,28 @@ def sqlite_path(url: str) -> Path | None:
     return Path(parsed.database)
 
 
+SQLITE_MMAP_BYTES = 2_000_000_000
+"""How much of a SQLite file each connection reads through a memory map: 2 GB, more
+than a city of a million people fills (1.1 GB with its search index), and under the
+most SQLite is usually built to allow (SQLITE_MAX_MMAP_SIZE, 0x7fff0000), above which
+it would quietly map less.
+
+A search reads a few hundred index entries scattered over the file, and SQLite's own
+page cache (2 MB a connection) keeps few of them between searches: each page it
+lacks is a read() from the operating system's cache. Mapped, the same page is read
+in place. At 1,000,000 people it cut the bot's search p95 from 4.7-5.6 ms to
+3.0-4.2 ms (benchmarks/search_speed.py requests, cold, two samples); the mapped pages
+are the operating system's file cache, shared by every connection and worker, not
+memory of each process."""
+
+
 def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.execute(f"PRAGMA mmap_size={SQLITE_MMAP_BYTES}")
     cursor.close()
 
 

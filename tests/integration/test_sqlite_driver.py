@@ -168,3 +168,17 @@ async def test_without_aiosqlites_queue_the_stock_adapter_is_used(
             assert (await connection.execute(text("SELECT 2"))).scalar() == 2
     finally:
         await engine.dispose()
+
+
+async def test_each_connection_sets_up_sqlite_as_the_bot_needs(sqlite: AsyncEngine) -> None:
+    async with sqlite.connect() as connection:
+        settings = {
+            pragma: (await connection.exec_driver_sql(f"PRAGMA {pragma}")).scalar()
+            for pragma in ("foreign_keys", "journal_mode", "busy_timeout", "mmap_size")
+        }
+    assert settings == {
+        "foreign_keys": 1,
+        "journal_mode": "wal",
+        "busy_timeout": 10000,
+        "mmap_size": data_access.engine.SQLITE_MMAP_BYTES,
+    }
