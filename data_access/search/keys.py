@@ -185,6 +185,10 @@ class QueryKeys:
     exact_keys: frozenset[str] = frozenset()
     """The selective keys of the names exactly as typed (no letter deleted, no variant):
     the few a namesake born on another date is looked up by."""
+    pair_keys: frozenset[str] = frozenset()
+    """Of those, the surname-and-first-name keys "t:<surname form>|<first four letters of
+    a first-name form>": everyone whose name has a first-name form and a surname form
+    that were both typed holds one."""
 
     @property
     def filter_keys(self) -> frozenset[str]:
@@ -199,6 +203,7 @@ def query_keys(query: ParsedQuery) -> QueryKeys:
     """Keys for every reading of the typed words (see the module docstring)."""
     keys: set[str] = set()
     exact: set[str] = set()
+    pairs: set[str] = set()
     broad: set[str] = set()
     for reading in readings(query):
         firsts = [f for f in reading.first_forms if len(f) >= 2]
@@ -209,14 +214,16 @@ def query_keys(query: ParsedQuery) -> QueryKeys:
             for s in lasts:
                 keys.update(f"t:{_cut(s)}|{d}" for d in prefix_neighbourhood(f))
                 keys.update(f"u:{_cut(f)}|{d}" for d in prefix_neighbourhood(s))
-                exact.add(f"t:{_cut(s)}|{f[:PREFIX_LENGTH]}")
+                pairs.add(f"t:{_cut(s)}|{f[:PREFIX_LENGTH]}")
                 exact.add(f"u:{_cut(f)}|{s[:PREFIX_LENGTH]}")
                 sound = phonetic(s)
                 variants = {f"v:{g}|{sound}" for g in sound_keys(f)}
                 keys.update(variants)
                 exact.update(variants)
     limit = BROAD_KEY_LIMIT_WITH_PAIR if keys else BROAD_KEY_LIMIT
-    return QueryKeys(frozenset(keys), frozenset(broad), limit, frozenset(exact))
+    return QueryKeys(
+        frozenset(keys), frozenset(broad), limit, frozenset(exact | pairs), frozenset(pairs)
+    )
 
 
 def candidate_dates(query: ParsedQuery) -> Sequence[dt.date] | DateRange:
@@ -259,6 +266,9 @@ class RetrievalPlan:
     the other keys find people born on the date typed, a near date or no recorded date."""
     broad_holders: bool
     """Whether step 6 applies: not when a full date of birth was typed with a name pair."""
+    pair_keys: frozenset[str] = frozenset()
+    """`QueryKeys.pair_keys`: how the bot's first look finds people with no date recorded
+    who could block a confident match (service.py, `_first_pass`)."""
 
     @property
     def filter_keys(self) -> frozenset[str]:
@@ -290,4 +300,5 @@ def retrieval_plan(query: ParsedQuery) -> RetrievalPlan:
         # One name alone (or an initial and a surname) has no selective keys: its holders,
         # when few, are all it can be looked up by, whatever the date.
         broad_holders=typed is None or not found_keys.keys,
+        pair_keys=found_keys.pair_keys,
     )

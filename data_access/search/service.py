@@ -281,7 +281,7 @@ def _parameters(plan: RetrievalPlan, shape: _Shape) -> dict[str, Any]:
     if shape.dated_only:
         values["keys"] = sorted(plan.keys)
         values["dated_keys"] = [*exact, *plan.near_dates]
-        values["undated_keys"] = sorted(plan.any_date_keys)
+        values["undated_keys"] = sorted(plan.pair_keys)
         values["no_date"] = UNKNOWN_DATE_OF_BIRTH
     elif shape.keys_dated:
         # Those looked up at any date already (the names as typed) need no second look.
@@ -342,9 +342,9 @@ async def _first_pass(
 ) -> tuple[SearchOutcome | None, list[Candidate]]:
     """With a full date of birth, look first at the people born on it or on a near date
     who hold one of the query's selective name keys (`plan.keys`, not single names),
-    and at the people with no date recorded who hold a key of the names as typed
-    (`plan.any_date_keys`); if one of them is a confident match, that person alone is
-    the answer, as the bot goes straight to them.
+    and at the people with no date recorded who hold a first-name form and a surname
+    form as typed (`plan.pair_keys`); if one of them is a confident match, that person
+    alone is the answer, as the bot goes straight to them.
 
     The match and its label are the full search's. A confident match scores at least
     CONFIDENT_MIN_SCORE (0.85) and must lead everyone by CONFIDENT_MARGIN (0.15), so
@@ -354,10 +354,10 @@ async def _first_pass(
       typing errors, short forms, variants and sound-alikes in either name: their name
       is different, well under 0.7 (two typing errors 0.56, a different first name with
       the same surname 0.3);
-    - has no date recorded (0.75) and holds no key of the names as typed: everyone
-      holds "t:<surname form>|<first four letters of a first-name form>" for each pair
-      of their forms (up to keys.MAX_FIRST_FORMS and MAX_LAST_FORMS of them), so none
-      of their first-name forms is one typed, or none of their surname forms is; their
+    - has no date recorded (0.75) and holds none of those keys: everyone holds
+      "t:<surname form>|<first four letters of a first-name form>" for each pair of
+      their forms (up to keys.MAX_FIRST_FORMS and MAX_LAST_FORMS of them), so none of
+      their first-name forms is one typed, or none of their surname forms is; their
       name scores at most 0.92 (a variant first name), and 0.75 x 0.92 < 0.7.
     A person with no date recorded is about one in seventeen of a city, so looking
     them up by the typing-error keys too read a number of people that grew with the
