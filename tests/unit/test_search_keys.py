@@ -278,6 +278,27 @@ def test_with_a_full_date_only_the_names_as_typed_are_looked_up_at_any_date() ->
         assert plan.broad_holders is True
 
 
+def test_pair_keys_are_a_surname_form_with_a_first_name_forms_opening() -> None:
+    # Every reading of the words: Mary (Jane) Smith, Mary Jane-Smith, surname first.
+    plan = retrieval_plan(parse("mary jane smith 12/03/2016"))
+    assert plan.pair_keys == {
+        "t:smith|mary",
+        "t:smith|jane",
+        "t:janesmith|mary",
+        "t:jane|mary",
+        "t:mary|jane",
+        "t:jane|smit",
+        "t:mary|smit",
+        "t:maryjane|smit",
+    }
+    assert plan.pair_keys <= plan.any_date_keys
+    # Everyone with a first-name form and a surname form typed holds one.
+    assert person_keys("Mary", "Smith") & plan.pair_keys
+    assert person_keys("Mary Louise", "Smith-Jones") & plan.pair_keys
+    assert not person_keys("Marie", "Smith") & plan.pair_keys
+    assert not person_keys("Mary", "Smyth") & plan.pair_keys
+
+
 def test_retrieval_plan_without_names_looks_up_the_exact_date_only() -> None:
     plan = retrieval_plan(parse("12/03/2016"))
     assert plan.exact_date == TRUE_DOB
