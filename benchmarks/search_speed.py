@@ -7,7 +7,7 @@ loader, which builds the search index), and searched in this process through
 retrieval, SQL, scoring. Each query is timed end to end. People are sampled
 with a fixed seed; each is searched by name and date of birth as recorded
 ("Jayden Smith 12/03/2016"), then by name only. Every database is measured in
-turn, three times over (--rounds) in alternating order, and each figure is the
+turn, five times over (--rounds) in alternating order, and each figure is the
 median of the rounds: the machine's speed drifts during a run, and one pass would
 compare the sizes at different speeds.
 
@@ -20,7 +20,7 @@ back to when nobody there is a confident match, is measured on the same
 requests too ("every runner-up").
 
     python benchmarks/search_speed.py [--sizes 100000,1000000]
-        [--backends sqlite,postgresql] [--queries 2000] [--rounds 3] [--work DIR]
+        [--backends sqlite,postgresql] [--queries 2000] [--rounds 5] [--work DIR]
 
 With --work the extracts and SQLite files are kept there and, when present,
 reused (PostgreSQL databases fc_bench_search_<size> likewise), so a second
@@ -266,7 +266,7 @@ def main() -> None:
     parser.add_argument("--backends", default="sqlite,postgresql")
     parser.add_argument("--queries", type=int, default=2000)
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--rounds", type=int, default=3, help="passes over every database")
+    parser.add_argument("--rounds", type=int, default=5, help="passes over every database")
     parser.add_argument("--work", type=Path, help="keep (and reuse) extracts and databases here")
     run(parser.parse_args())
 
