@@ -208,9 +208,7 @@ def median_latency(found: list[Latency]) -> Latency:
 
 
 async def postgres_cache(url: str) -> str:
-    """The server's shared_buffers and the size of the index the search reads: at a
-    million people the index outgrows PostgreSQL's default 128 MB, and pages read from
-    outside that cache, not the search, then set the slowest requests' time."""
+    """The server's shared_buffers and the search index's size (see the module docstring)."""
     engine = create_engine(url)
     try:
         async with engine.connect() as connection:
